@@ -1,0 +1,1 @@
+"""Render catalog records to Markdown pages with escaped HTML blocks."""

@@ -1,0 +1,428 @@
+"""Rules that a schema cannot express: ids, references, dates, sources.
+
+Each rule is a small function ``rule(catalog, today) -> problems``,
+registered in ``RULES``; ``check_rules`` runs them all and collects every
+problem. Which statuses need a source, which actions give which status,
+and which countries must be covered all come from the vocabularies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from typing import Any, Callable, Iterable, Iterator
+
+import pycountry
+
+from .catalog import Catalog, Record
+from .dates import DateFormError, PartialDate, may_precede, parse_date
+from .problems import Problem
+from .yamlfile import dotted
+
+Rule = Callable[[Catalog, dt.date], Iterable[Problem]]
+RULES: list[Rule] = []
+
+DATE_FIELDS = {"date", "as_of", "verified_on", "member_since", "observer_since"}
+"""Keys whose text value is a date (``entry_into_force`` too, when it is text)."""
+
+COVERED_GROUP = "lldc"
+"""Every country of this group needs an entry in every participation file."""
+
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&#?[a-zA-Z0-9]+;")
+_TEMPLATE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
+
+
+def rule(fn: Rule) -> Rule:
+    RULES.append(fn)
+    return fn
+
+
+def check_rules(catalog: Catalog, today: dt.date) -> list[Problem]:
+    """Run every rule; a rule that meets odd data reports, never raises."""
+    out: list[Problem] = []
+    for fn in RULES:
+        out.extend(fn(catalog, today))
+    return out
+
+
+def _walk(value: Any, at: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    yield at, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, at + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk(v, at + (i,))
+
+
+def _vocab_check(
+    catalog: Catalog, rec: Record, at: tuple, value: Any, vocab: str
+) -> Iterator[Problem]:
+    allowed = catalog.term_ids(vocab)
+    if value not in allowed:
+        yield rec.problem(
+            at, dotted(at),
+            f"{value!r} is not a term of vocabularies/{vocab}.yaml: use one of {', '.join(allowed)}",
+        )
+
+
+# --- files and ids -------------------------------------------------------
+
+
+@rule
+def id_is_file_stem(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """The ``id`` of a record equals its file name without ``.yaml``."""
+    for rec in catalog.loaded:
+        if rec.data["id"] != rec.path.stem:
+            yield rec.problem(
+                ("id",), "id",
+                f"the id {rec.data['id']!r} differs from the file name {rec.path.name!r}: "
+                f"make them the same (rename the file to {rec.data['id']}.yaml or set id: {rec.path.stem})",
+            )
+
+
+@rule
+def ids_are_unique(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """No two records of one kind share an id."""
+    seen: dict[tuple[str, str], Record] = {}
+    for rec in catalog.loaded:
+        key = (rec.kind, rec.data["id"])
+        if key in seen:
+            yield rec.problem(
+                ("id",), "id",
+                f"the id {rec.data['id']!r} is already used by {seen[key].doc.path}: ids must be unique",
+            )
+        else:
+            seen[key] = rec
+
+
+# --- text ------------------------------------------------------------------
+
+
+@rule
+def text_is_plain(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Record text is shown as text: no HTML and no template syntax in it."""
+    for rec in catalog.loaded:
+        for at, value in _walk(rec.data):
+            if not isinstance(value, str) or (at and at[-1] == "url"):
+                continue
+            if _HTML.search(value):
+                yield rec.problem(
+                    at, dotted(at),
+                    "contains HTML (a <tag> or &entity;): write plain text; the site formats it",
+                )
+            if _TEMPLATE.search(value):
+                yield rec.problem(
+                    at, dotted(at),
+                    "contains template syntax ({{ }}, {% %} or {# #}): remove the braces",
+                )
+
+
+# --- vocabularies ---------------------------------------------------------------
+
+REQUIRED_VOCABULARIES = [
+    "statuses", "actions", "regions", "instrument-kinds", "country-groups",
+    "organization-kinds", "link-kinds",
+]
+
+
+@rule
+def vocabularies_are_sound(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Every vocabulary the records use exists, and term ids are unique."""
+    for name in REQUIRED_VOCABULARIES:
+        if name not in catalog.of("vocabulary"):
+            yield Problem(
+                str(catalog.root / "vocabularies" / f"{name}.yaml"), 0, 0, "-",
+                "this vocabulary is missing: the records use it",
+            )
+    for rec in catalog.of("vocabulary").values():
+        seen: set[str] = set()
+        for i, term in enumerate(rec.data["terms"]):
+            if term["id"] in seen:
+                yield rec.problem(("terms", i, "id"), f"terms[{i}].id", f"the term {term['id']!r} is listed twice")
+            seen.add(term["id"])
+    regions = {t["id"]: t for t in catalog.vocabulary("regions")}
+    rec = catalog.of("vocabulary").get("regions")
+    for i, term in enumerate(regions.values()):
+        if "parent" in term and term["parent"] not in regions and rec:
+            yield rec.problem(
+                ("terms", i, "parent"), f"terms[{i}].parent",
+                f"{term['parent']!r} is not a region of this vocabulary",
+            )
+    statuses = catalog.of("vocabulary").get("statuses")
+    if statuses:
+        for i, term in enumerate(statuses.data["terms"]):
+            for key in ("icon", "rank", "established"):
+                if key not in term:
+                    yield statuses.problem(("terms", i), f"terms[{i}].{key}", f"each status needs {key!r}")
+    actions = catalog.of("vocabulary").get("actions")
+    if actions:
+        for i, term in enumerate(actions.data["terms"]):
+            if term.get("gives_status") not in catalog.term_ids("statuses"):
+                yield actions.problem(
+                    ("terms", i), f"terms[{i}].gives_status",
+                    "each action names the status it gives (a term of statuses.yaml)",
+                )
+
+
+@rule
+def terms_are_known(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Fields drawn from a vocabulary use only its terms."""
+    for rec in catalog.of("country").values():
+        d = rec.data
+        yield from _vocab_check(catalog, rec, ("region",), d["region"], "regions")
+        yield from _vocab_check(catalog, rec, ("subregion",), d["subregion"], "regions")
+        for i, g in enumerate(d["groups"]):
+            yield from _vocab_check(catalog, rec, ("groups", i), g, "country-groups")
+    for rec in catalog.of("instrument").values():
+        yield from _vocab_check(catalog, rec, ("kind",), rec.data["kind"], "instrument-kinds")
+        for i, link in enumerate(rec.data["links"]):
+            yield from _vocab_check(catalog, rec, ("links", i, "kind"), link["kind"], "link-kinds")
+    for rec in catalog.of("organization").values():
+        yield from _vocab_check(catalog, rec, ("kind",), rec.data["kind"], "organization-kinds")
+    for rec in catalog.of("participation").values():
+        for cid, entry in rec.data["entries"].items():
+            at = ("entries", cid)
+            yield from _vocab_check(catalog, rec, at + ("status",), entry["status"], "statuses")
+            if "action" in entry:
+                yield from _vocab_check(catalog, rec, at + ("action",), entry["action"], "actions")
+
+
+@rule
+def regions_nest(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """A country's subregion lies inside its region."""
+    regions = {t["id"]: t for t in catalog.vocabulary("regions")}
+    for rec in catalog.of("country").values():
+        region, sub = rec.data["region"], rec.data["subregion"]
+        if region not in regions or sub not in regions:
+            continue  # reported by terms_are_known
+        if "parent" in regions[region]:
+            yield rec.problem(("region",), "region", f"{region!r} is a subregion: use its top-level region")
+        chain, cur = [], sub
+        while cur in regions and cur not in chain:
+            chain.append(cur)
+            cur = regions[cur].get("parent")
+        if region not in chain[1:]:
+            yield rec.problem(
+                ("subregion",), "subregion",
+                f"{sub!r} is not inside the region {region!r}: check both against vocabularies/regions.yaml",
+            )
+
+
+# --- references -----------------------------------------------------------------
+
+
+@rule
+def references_resolve(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Every id a record names is the id of an existing record."""
+    orgs, instruments, countries = (catalog.of(k) for k in ("organization", "instrument", "country"))
+
+    def need(rec: Record, at: tuple, value: str, pool: dict, folder: str) -> Iterator[Problem]:
+        if value not in pool and value not in catalog.invalid.get(folder, set()):
+            known = ", ".join(sorted(pool)) or "none yet"
+            yield rec.problem(
+                at, dotted(at),
+                f"{value!r} is not a record in {folder}/ (known: {known}): fix the id or add the record",
+                key=at[0] == "entries",
+            )
+
+    for rec in orgs.values():
+        if "parent" in rec.data:
+            yield from need(rec, ("parent",), rec.data["parent"], orgs, "organizations")
+    for rec in instruments.values():
+        d = rec.data
+        for i, org in enumerate(d["administered_by"]):
+            yield from need(rec, ("administered_by", i), org, orgs, "organizations")
+        yield from need(rec, ("depositary", "organization"), d["depositary"]["organization"], orgs, "organizations")
+        for i, other in enumerate(d.get("related", [])):
+            yield from need(rec, ("related", i), other, instruments, "instruments")
+            if other == d["id"]:
+                yield rec.problem(("related", i), f"related[{i}]", "an instrument is not related to itself")
+    for rec in catalog.of("participation").values():
+        d = rec.data
+        yield from need(rec, ("instrument",), d["instrument"], instruments, "instruments")
+        if d["id"] != d["instrument"]:
+            yield rec.problem(
+                ("instrument",), "instrument",
+                f"a participation file is named after its instrument: set instrument: {d['id']}",
+            )
+        for cid in d["entries"]:
+            yield from need(rec, ("entries", cid), cid, countries, "countries")
+
+
+@rule
+def coverage_is_complete(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Each instrument has a participation file covering every LLDC: no blanks."""
+    members = [c["id"] for c in catalog.countries(COVERED_GROUP)]
+    parts = catalog.of("participation")
+    for rec in catalog.of("instrument").values():
+        if rec.id not in parts and rec.id not in catalog.invalid.get("participation", set()):
+            yield rec.problem(
+                ("id",), "id",
+                f"no participation file for this instrument: add participation/{rec.id}.yaml "
+                "with an entry for every LLDC",
+            )
+    for rec in parts.values():
+        missing = [m for m in members if m not in rec.data["entries"]]
+        if missing:
+            yield rec.problem(
+                ("entries",), "entries",
+                f"no entry for {', '.join(missing)}: add one per country (status: unknown, "
+                "with a note saying why, if the status is not established)",
+            )
+
+
+# --- countries --------------------------------------------------------------------
+
+
+@rule
+def country_codes_are_real(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Country ids are ISO 3166-1 alpha-3 codes, and the M49 code matches."""
+    for rec in catalog.of("country").values():
+        d = rec.data
+        if d["iso3"].lower() != d["id"]:
+            yield rec.problem(("iso3",), "iso3", f"the id must be the ISO code in lower case ({d['iso3'].lower()})")
+        found = pycountry.countries.get(alpha_3=d["iso3"])
+        if found is None:
+            yield rec.problem(("iso3",), "iso3", f"{d['iso3']!r} is not an ISO 3166-1 alpha-3 code")
+        elif "m49" in d and d["m49"] != found.numeric:
+            yield rec.problem(
+                ("m49",), "m49",
+                f"the M49 code of {d['iso3']} is {found.numeric} (ISO 3166-1 numeric), not {d['m49']}",
+            )
+        wto = d["wto"]
+        if wto["status"] == "member" and "member_since" not in wto:
+            yield rec.problem(("wto",), "wto.member_since", "a WTO member needs member_since (the date of membership)")
+        if wto["status"] != "member" and "member_since" in wto:
+            yield rec.problem(("wto", "member_since"), "wto.member_since", "only members have member_since")
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def _dates(rec: Record) -> Iterator[tuple[tuple, str]]:
+    for at, value in _walk(rec.data):
+        if not at or not isinstance(value, str):
+            continue
+        if at[-1] in DATE_FIELDS or (at[-1] == "entry_into_force" and rec.kind == "participation"):
+            yield at, value
+
+
+@rule
+def dates_are_real_and_past(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Every date is a real calendar date and not in the future."""
+    for rec in catalog.loaded:
+        for at, value in _dates(rec):
+            try:
+                when = parse_date(value)
+            except DateFormError as exc:
+                yield rec.problem(at, dotted(at), str(exc))
+                continue
+            if when.earliest() > today:
+                yield rec.problem(
+                    at, dotted(at),
+                    f"{value} is in the future (today is {today.isoformat()}): record only what has happened",
+                )
+
+
+def _date(value: Any) -> PartialDate | None:
+    try:
+        return parse_date(value)
+    except DateFormError:
+        return None
+
+
+@rule
+def dates_are_in_order(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Entry into force is not before deposit; a source is not dated after its check."""
+    for rec in catalog.of("participation").values():
+        for cid, e in rec.data["entries"].items():
+            at = ("entries", cid)
+            dep, eif = _date(e.get("date")), _date(e.get("entry_into_force"))
+            if dep and eif and not may_precede(dep, eif):
+                yield rec.problem(
+                    at + ("entry_into_force",), dotted(at + ("entry_into_force",)),
+                    f"entry into force ({eif}) is before the deposit date ({dep}): check both against the source",
+                )
+            as_of, checked = _date(e.get("source", {}).get("as_of")), _date(e.get("verified_on"))
+            if as_of and checked and not may_precede(as_of, checked):
+                yield rec.problem(
+                    at + ("verified_on",), dotted(at + ("verified_on",)),
+                    f"verified_on ({checked}) is before the source's as_of ({as_of}): a source cannot be "
+                    "checked before its date",
+                )
+    for rec in catalog.of("instrument").values():
+        d = rec.data
+        adopted, eif = _date(d["adopted"]["date"]), _date(d["entry_into_force"]["date"])
+        if adopted and eif and not may_precede(adopted, eif):
+            yield rec.problem(
+                ("entry_into_force", "date"), "entry_into_force.date",
+                f"entry into force ({eif}) is before adoption ({adopted})",
+            )
+
+
+# --- status claims -----------------------------------------------------------------
+
+
+@rule
+def statuses_are_sourced(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """Established statuses carry a source and verified_on; unknown says why.
+
+    Which statuses are "established" is a property of the status term in
+    ``vocabularies/statuses.yaml``; which status an action gives, of the
+    action term in ``vocabularies/actions.yaml``.
+    """
+    statuses = {t["id"]: t for t in catalog.vocabulary("statuses")}
+    actions = {t["id"]: t for t in catalog.vocabulary("actions")}
+    for rec in catalog.of("participation").values():
+        for cid, e in rec.data["entries"].items():
+            at = ("entries", cid)
+            status = statuses.get(e["status"])
+            if status is None:
+                continue  # reported by terms_are_known
+            sid = status["id"]
+            if status.get("established"):
+                if "source" not in e:
+                    yield rec.problem(
+                        at, dotted(at + ("source",)),
+                        f"status {sid!r} needs a source (title, url, as_of)"
+                        + (": the list of parties checked and its date" if sid == "not_party" else ""),
+                    )
+                if "verified_on" not in e:
+                    yield rec.problem(
+                        at, dotted(at + ("verified_on",)),
+                        f"status {sid!r} needs verified_on: the day the entry was checked against its source",
+                    )
+            elif "notes" not in e:
+                yield rec.problem(
+                    at, dotted(at + ("notes",)),
+                    f"status {sid!r} needs notes saying why the status could not be established",
+                )
+            action = actions.get(e.get("action", ""))
+            gives = {a["gives_status"] for a in actions.values()}
+            if sid in gives and "action" not in e and "notes" not in e:
+                yield rec.problem(
+                    at, dotted(at + ("action",)),
+                    f"status {sid!r} needs the action deposited ("
+                    + ", ".join(a for a, t in actions.items() if t["gives_status"] == sid)
+                    + "), or notes saying why it is not known",
+                )
+            if action and action["gives_status"] != sid and sid != "withdrawn":
+                yield rec.problem(
+                    at + ("action",), dotted(at + ("action",)),
+                    f"the action {action['id']!r} makes a country {action['gives_status']!r}, "
+                    f"not {sid!r}: fix the status or the action",
+                )
+            if sid in ("not_party", "unknown"):
+                for key in ("date", "entry_into_force"):
+                    if key in e:
+                        yield rec.problem(
+                            at + (key,), dotted(at + (key,)),
+                            f"status {sid!r} has no {key.replace('_', ' ')}: remove it or correct the status",
+                        )
+            if sid in gives and "date" not in e and "notes" not in e:
+                yield rec.problem(
+                    at, dotted(at + ("date",)),
+                    f"status {sid!r} needs the deposit date, or notes saying why it is not known",
+                )

@@ -1,0 +1,209 @@
+"""Read one YAML record safely, keeping the line and column of every value.
+
+Records are plain data: mappings, lists, strings, numbers, booleans and null.
+Anything else a YAML file can express (tags such as ``!!python/object``,
+anchors and aliases, duplicate keys) is refused with a position, so that a
+broken or hostile file becomes a list of problems and never a traceback.
+Dates stay strings: they are checked (and given a precision) later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 1_000_000
+"""Records are small; a file over this size is refused unread."""
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {
+    _STD + "str": str,
+    _STD + "int": int,
+    _STD + "float": float,
+    _STD + "bool": None,
+    _STD + "null": None,
+    _STD + "timestamp": str,  # kept as written: dates are validated later
+}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDoc:
+    """A parsed record: its data and where each value stands in the file."""
+
+    path: str
+    data: Any = None
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, at: Path_) -> tuple[int, int]:
+        """Line and column of the value at ``at``, or of its nearest parent."""
+        at = tuple(at)
+        while at:
+            if at in self.positions:
+                return self.positions[at]
+            at = at[:-1]
+        return self.positions.get((), (1, 1))
+
+    def where_key(self, at: Path_) -> tuple[int, int]:
+        """Line and column of the key naming ``at`` (falls back to ``where``)."""
+        return self.key_positions.get(tuple(at)) or self.where(at)
+
+
+class _Refused(Exception):
+    def __init__(self, node: yaml.Node, at: Path_, message: str):
+        super().__init__(message)
+        self.node = node
+        self.at = at
+        self.message = message
+
+
+def dotted(at: Path_) -> str:
+    """``('entries', 'npl', 'date')`` -> ``entries.npl.date``; lists as ``[i]``."""
+    out = ""
+    for part in at:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "-"
+
+
+def _scalar(node: yaml.ScalarNode, at: Path_) -> Any:
+    tag = node.tag
+    if tag not in _SCALAR_TAGS:
+        raise _Refused(
+            node, at,
+            f"the YAML tag {tag.replace(_STD, '!!')!r} is not allowed; records hold plain "
+            "text, numbers, true/false, lists and mappings: remove the tag",
+        )
+    if tag == _STD + "null":
+        return None
+    if tag == _STD + "bool":
+        return node.value.lower() in ("true", "yes", "on", "y")
+    if tag == _STD + "int":
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return node.value
+    if tag == _STD + "float":
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return node.value
+    return node.value
+
+
+def _build(node: yaml.Node, at: Path_, doc: YamlDoc, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise _Refused(
+            node, at,
+            "YAML anchors and aliases (&name / *name) are not allowed in records: "
+            "write the value out in full",
+        )
+    seen.add(id(node))
+    doc.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, at)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _STD + "seq":
+            raise _Refused(node, at, f"the YAML tag {node.tag!r} is not allowed: remove it")
+        return [_build(item, at + (i,), doc, seen) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _STD + "map":
+            raise _Refused(node, at, f"the YAML tag {node.tag!r} is not allowed: remove it")
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _STD + "merge":
+                raise _Refused(
+                    key_node, at,
+                    "keys must be plain words (no lists, mappings or '<<' merges as keys)",
+                )
+            key = str(key_node.value)
+            if key in out:
+                raise _Refused(
+                    key_node, at + (key,),
+                    f"the key {key!r} appears twice in the same mapping: keep one",
+                )
+            doc.key_positions[at + (key,)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
+            out[key] = _build(value_node, at + (key,), doc, seen)
+        return out
+    raise _Refused(node, at, "unsupported YAML node")  # pragma: no cover
+
+
+def parse_text(text: str, path: str) -> tuple[YamlDoc, list[Problem]]:
+    """Parse YAML text into a ``YamlDoc``; problems instead of exceptions."""
+    doc = YamlDoc(path=path)
+    try:
+        loader = Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        lines = text.splitlines()
+        at_tab = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
+        hint = ": YAML does not allow tabs for indentation, use spaces" if at_tab else ""
+        return doc, [Problem(path, line, col, "-", f"YAML syntax error: {what}{hint}")]
+    except yaml.YAMLError as exc:
+        return doc, [Problem(path, 1, 1, "-", f"YAML error: {exc}")]
+    except RecursionError:
+        return doc, [Problem(path, 1, 1, "-", "the YAML is nested too deeply to be a record")]
+    if root is None:
+        return doc, [Problem(path, 1, 1, "-", "the file is empty: a record is a YAML mapping")]
+    try:
+        doc.data = _build(root, (), doc, set())
+    except _Refused as exc:
+        mark = exc.node.start_mark
+        line, col = doc.key_positions.get(exc.at) or (mark.line + 1, mark.column + 1)
+        return doc, [Problem(path, line, col, dotted(exc.at), exc.message)]
+    except RecursionError:
+        return doc, [Problem(path, 1, 1, "-", "the YAML is nested too deeply to be a record")]
+    return doc, []
+
+
+def read_yaml(file: Path, display: str | None = None) -> tuple[YamlDoc, list[Problem]]:
+    """Read a record file: size, encoding and syntax are checked here."""
+    path = display or str(file)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return YamlDoc(path), [Problem(path, 0, 0, "-", f"cannot read the file: {exc.strerror}")]
+    if len(raw) > MAX_BYTES:
+        return YamlDoc(path), [Problem(
+            path, 1, 1, "-",
+            f"the file has {len(raw):,} bytes; a record may have at most {MAX_BYTES:,}: "
+            "split it or shorten it",
+        )]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return YamlDoc(path), [Problem(
+            path, 1, 1, "-", "the file starts with a byte-order mark: save it as UTF-8 without BOM",
+        )]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return YamlDoc(path), [Problem(
+            path, line, col, "-",
+            f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8",
+        )]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return YamlDoc(path), [Problem(path, line, 1, "-", "the file contains a NUL byte: remove it")]
+    return parse_text(text, path)
