@@ -8,9 +8,10 @@ site build refuses to build).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .problems import Problem
 from .schema import check_schema

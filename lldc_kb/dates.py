@@ -50,6 +50,14 @@ class PartialDate:
             return f"{MONTHS[self.month]} {self.year}"
         return str(self.year)
 
+    @property
+    def short(self) -> str:
+        """``24 Nov 2016``, ``Nov 2016`` or ``2016``: for narrow table cells."""
+        parts = [str(self.day)] if self.day is not None else []
+        if self.month is not None:
+            parts.append(MONTHS[self.month][:3])
+        return " ".join(parts + [str(self.year)])
+
     def earliest(self) -> dt.date:
         """The first day this date can stand for."""
         return dt.date(self.year, self.month or 1, self.day or 1)

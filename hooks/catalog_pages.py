@@ -1,0 +1,40 @@
+"""MkDocs hook: check the catalog, then add one generated page per record.
+
+A thin adapter over ``lldc_kb.site``. If any record has a problem the
+build stops with every problem listed; it never builds half a catalog.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+
+from lldc_kb.problems import CatalogError  # noqa: E402
+from lldc_kb.site import checked_catalog, generated_files  # noqa: E402
+
+
+def _catalog():
+    try:
+        return checked_catalog(ROOT / "catalog")
+    except CatalogError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_config(config):
+    _catalog()  # fail early, before any page is read
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    listed = {"countries/index.md", "instruments/index.md"}
+    for path, content in generated_files(_catalog()).items():
+        inclusion = InclusionLevel.INCLUDED if path in listed or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    return files

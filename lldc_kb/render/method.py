@@ -1,0 +1,69 @@
+"""Tables for the method page: vocabulary meanings and the sources used."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..catalog import Catalog
+from . import urls
+from .common import show_date, status_badge
+from .html import esc, link, rel
+
+
+def statuses_table(catalog: Catalog) -> str:
+    rows = "".join(
+        f"<tr><th scope=\"row\">{status_badge(catalog, t['id'])}</th><td><code>{esc(t['id'])}</code></td>"
+        f"<td>{esc(t.get('description', ''))}</td>"
+        f"<td>{'yes' if t.get('established') else 'no: notes say why'}</td></tr>"
+        for t in catalog.vocabulary("statuses")
+    )
+    return (
+        '<table class="lldc-table"><thead><tr><th scope="col">Status</th><th scope="col">In records</th>'
+        '<th scope="col">Meaning</th><th scope="col">Needs a source</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def actions_table(catalog: Catalog) -> str:
+    rows = "".join(
+        f"<tr><th scope=\"row\">{esc(t['label'])}</th><td><code>{esc(t['id'])}</code></td>"
+        f"<td>{esc(t.get('description', ''))}</td></tr>"
+        for t in catalog.vocabulary("actions")
+    )
+    return (
+        '<table class="lldc-table"><thead><tr><th scope="col">Action</th><th scope="col">In records</th>'
+        f'<th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def source_list(catalog: Catalog) -> str:
+    """Every distinct source URL of the participation entries, with how often it is cited."""
+    seen: dict[str, dict] = {}
+    uses: Counter[str] = Counter()
+    for rec in catalog.of("participation").values():
+        for e in rec.data["entries"].values():
+            src = e.get("source")
+            if src:
+                seen.setdefault(src["url"], src)
+                uses[src["url"]] += 1
+    items = "".join(
+        f"<li>{link(url, src['title'], external=True)} "
+        f'<span class="lldc-muted">(as of {esc(show_date(src["as_of"]))}; cited by {uses[url]} '
+        f"entr{'y' if uses[url] == 1 else 'ies'})</span></li>"
+        for url, src in sorted(seen.items(), key=lambda kv: (-uses[kv[0]], kv[1]["title"]))
+    )
+    return f'<ul class="lldc-sources">{items}</ul>'
+
+
+def unknown_list(catalog: Catalog, page_url: str) -> str:
+    """Every entry whose status is still unknown, linked to where the page explains it."""
+    items = []
+    for i in catalog.instruments():
+        for c in catalog.countries():
+            e = catalog.entry(i["id"], c["id"])
+            if e and e["status"] == "unknown":
+                href = rel(page_url, urls.country_url(c["id"]) + "#" + i["id"])
+                items.append(f"<li>{link(href, c['name'] + ': ' + i['short_name'])}</li>")
+    if not items:
+        return "<p>No status is unknown.</p>"
+    return f'<ul class="lldc-columns">{"".join(items)}</ul>'

@@ -1,0 +1,318 @@
+"""One Markdown page per record, plus the index pages that list them.
+
+Pages are Markdown for structure (headings, so MkDocs builds the table of
+contents and anchors) and escaped HTML blocks for everything that comes
+from a record. Front matter turns macros off: record text is never
+evaluated as a template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalog import Catalog
+from . import urls
+from .common import (
+    action_label,
+    counts,
+    org_name,
+    region_label,
+    show_date,
+    source_html,
+    status_badge,
+)
+from .html import block, esc, link, paragraphs, rel
+
+
+def _front(title: str, description: str) -> str:
+    return (
+        "---\n"
+        f"title: {_yaml_str(title)}\n"
+        f"description: {_yaml_str(description)}\n"
+        "render_macros: false\n"
+        "---\n\n"
+    )
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _heading(level: int, text: str, anchor: str) -> str:
+    # Markdown heading with an explicit id (attr_list); text is escaped so
+    # that Markdown syntax in a name cannot become markup.
+    return f"\n{'#' * level} {_md_text(text)} {{#{anchor}}}\n"
+
+
+def _md_text(text: str) -> str:
+    """Escape text for a Markdown heading: HTML-escape and neutralize markup."""
+    out = esc(text)
+    for ch in "\\`*_[]()#+!|{}":
+        out = out.replace(ch, f"&#{ord(ch)};")
+    return out
+
+
+def _facts(rows: list[tuple[str, str]], cls: str = "lldc-facts") -> str:
+    """A two-column table of label -> HTML value (values already escaped)."""
+    body = "\n".join(
+        f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>' for label, value in rows if value
+    )
+    return f'<table class="{cls}">\n<tbody>\n{body}\n</tbody>\n</table>'
+
+
+# --- country ---------------------------------------------------------------------
+
+
+def _wto_text(catalog: Catalog, wto: dict[str, Any]) -> str:
+    if wto["status"] == "member":
+        text = f"Member since {show_date(wto['member_since'])}"
+    elif wto["status"] == "observer":
+        text = "Observer (acceding government)"
+        if wto.get("observer_since"):
+            text += f", since {show_date(wto['observer_since'])}"
+    else:
+        text = "Not a member or observer"
+    return esc(text) + "<br>" + source_html(wto["source"])
+
+
+def country_page(catalog: Catalog, country_id: str) -> str:
+    """The page of one country: its status in every instrument, then gaps."""
+    c = catalog.country(country_id)
+    here = urls.country_url(country_id)
+    groups = ", ".join(catalog.term("country-groups", g)["label"] for g in c["groups"])
+    out = [_front(c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.")]
+    out.append(f"# {_md_text(c['name'])}\n")
+    out.append(block(_facts([
+        ("Region", esc(f"{region_label(catalog, c['subregion'])}, {region_label(catalog, c['region'])}")),
+        ("Groups", esc(groups)),
+        ("ISO 3166 code", esc(c["iso3"])),
+        ("WTO", _wto_text(catalog, c["wto"])),
+        ("Notes", paragraphs(c.get("notes"))),
+    ])))
+
+    instruments = catalog.instruments()
+    out.append(_heading(2, "Participation at a glance", "summary"))
+    rows = []
+    for inst in instruments:
+        e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{link(rel(here, urls.instrument_url(inst["id"])), inst["short_name"])}</th>'
+            f'<td>{status_badge(catalog, e["status"], "#" + inst["id"])}</td>'
+            f"<td>{esc(action_label(catalog, e.get('action')))}</td>"
+            f"<td>{esc(show_date(e.get('date')))}</td>"
+            "</tr>"
+        )
+    out.append(block(
+        '<table class="lldc-table">\n<thead><tr><th scope="col">Instrument</th><th scope="col">Status</th>'
+        '<th scope="col">Action</th><th scope="col">Deposit date</th></tr></thead>\n<tbody>\n'
+        + "\n".join(rows) + "\n</tbody>\n</table>"
+    ))
+
+    for inst in instruments:
+        e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
+        out.append(_heading(2, inst["short_name"], inst["id"]))
+        out.append(block(_facts([
+            ("Status", status_badge(catalog, e["status"])),
+            ("Action", esc(action_label(catalog, e.get("action")))),
+            ("Deposit date", esc(show_date(e.get("date")))
+             + (f' <span class="lldc-muted">(known to the {esc(_precision(e["date"]))})</span>'
+                if e.get("date") and len(e["date"]) < 10 else "")),
+            ("Entry into force", esc(show_date(e.get("entry_into_force")))),
+            ("Source", source_html(e.get("source"))),
+            ("Verified on", esc(show_date(e.get("verified_on")))),
+            ("Notes", paragraphs(e.get("notes"))),
+        ])))
+
+    gaps = [
+        inst for inst in instruments
+        if (catalog.entry(inst["id"], country_id) or {"status": "unknown"})["status"] != "party"
+    ]
+    out.append(_heading(2, "Not yet a party to", "not-yet-a-party"))
+    if not gaps:
+        out.append(block(f"<p>{esc(c['name'])} is a party to every instrument in the catalog.</p>"))
+    for inst in gaps:
+        e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
+        join = inst["how_to_join"]
+        label = catalog.term("statuses", e["status"])["label"].lower()
+        out.append(_heading(3, f"{inst['short_name']}: what joining involves", f"join-{inst['id']}"))
+        out.append(block(
+            f'<p class="lldc-muted">Current status here: {esc(label)}.</p>\n'
+            + _facts([
+                ("Who may join", paragraphs(join["who_may_join"])),
+                ("What to deposit", paragraphs(join["instrument_to_deposit"])),
+                ("Entry into force", paragraphs(inst["entry_into_force"]["rule"])),
+                ("Steps", link(rel(here, urls.instrument_url(inst["id"]) + "#how-to-join"),
+                               f"The steps to join the {inst['short_name']}")),
+            ])
+        ))
+
+    out.append(_heading(2, "Sources of this page", "sources"))
+    out.append(block(
+        "<ul>\n" + "\n".join(f"<li>{source_html(s)}</li>" for s in c["sources"]) + "\n</ul>\n"
+        + f"<p>Country facts verified on {esc(show_date(c['verified_on']))}. "
+        + f"Found an error? {link(rel(here, urls.METHOD_URL + '#report-an-error'), 'Report it')}.</p>"
+    ))
+    return "".join(out)
+
+
+def _precision(date: str) -> str:
+    return "year" if len(date) == 4 else "month"
+
+
+# --- instrument --------------------------------------------------------------------
+
+
+def instrument_page(catalog: Catalog, instrument_id: str) -> str:
+    """The page of one instrument: what it is, how to join, who has joined."""
+    i = catalog.instrument(instrument_id)
+    here = urls.instrument_url(instrument_id)
+    out = [_front(i["short_name"], i["title"])]
+    out.append(f"# {_md_text(i['short_name'])}\n")
+    adopted = f"{show_date(i['adopted']['date'])}, {i['adopted']['place']}"
+    total = i.get("parties_total")
+    out.append(block(
+        f'<p class="lldc-lead">{esc(i["title"])}</p>\n' + _facts([
+            ("Kind", esc(catalog.term("instrument-kinds", i["kind"])["label"])),
+            ("Adopted", esc(adopted) + paragraphs(i["adopted"].get("note"), "lldc-muted")),
+            ("Entered into force", esc(show_date(i["entry_into_force"]["date"]))),
+            ("Depositary", esc(f"{i['depositary']['office']}")),
+            ("Administered by", esc("; ".join(org_name(catalog, o) for o in i["administered_by"]))),
+            ("Governing bodies", "<br>".join(esc(b) for b in i.get("bodies", []))),
+            ("Parties worldwide", (esc(f"{total['count']} ") + source_html(total["source"])) if total else ""),
+        ])
+    ))
+    out.append(_heading(2, "Summary", "summary"))
+    out.append(block(paragraphs(i["summary"])))
+    out.append(_heading(2, "Why it matters to landlocked countries", "why-it-matters"))
+    out.append(block(paragraphs(i["why_it_matters"])))
+
+    join = i["how_to_join"]
+    out.append(_heading(2, "How to join", "how-to-join"))
+    out.append(block(_facts([
+        ("Who may join", paragraphs(join["who_may_join"])),
+        ("What to deposit", paragraphs(join["instrument_to_deposit"])),
+        ("Entry into force", paragraphs(i["entry_into_force"]["rule"])),
+    ])))
+    steps = "\n".join(f"<li>{esc(s)}</li>" for s in join["steps"])
+    out.append(block(f'<ol class="lldc-steps">\n{steps}\n</ol>'))
+    if join.get("after_joining"):
+        out.append(block(paragraphs(join["after_joining"])))
+
+    out.append(_heading(2, "Participation of the LLDCs", "participation"))
+    n = counts(catalog, instrument_id)
+    summary = ", ".join(
+        f"{n[t['id']]} {t['label'].lower()}" for t in catalog.vocabulary("statuses") if n[t["id"]]
+    )
+    out.append(block(f'<p class="lldc-counts">Of the {len(catalog.countries())} LLDCs: {esc(summary)}.</p>'))
+    rows = []
+    for c in catalog.countries():
+        e = catalog.entry(instrument_id, c["id"]) or {"status": "unknown"}
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{link(rel(here, urls.country_url(c["id"])), c["name"])}</th>'
+            f'<td>{status_badge(catalog, e["status"])}</td>'
+            f"<td>{esc(action_label(catalog, e.get('action')))}</td>"
+            f"<td>{esc(show_date(e.get('date')))}</td>"
+            f"<td>{esc(show_date(e.get('entry_into_force')))}</td>"
+            f"<td>{source_html(e.get('source'))}</td>"
+            f"<td>{esc(show_date(e.get('verified_on')))}</td>"
+            "</tr>"
+        )
+    out.append(block(
+        '<table class="lldc-table">\n<thead><tr><th scope="col">Country</th><th scope="col">Status</th>'
+        '<th scope="col">Action</th><th scope="col">Deposit date</th><th scope="col">Entry into force</th>'
+        '<th scope="col">Source</th><th scope="col">Verified on</th></tr></thead>\n<tbody>\n'
+        + "\n".join(rows) + "\n</tbody>\n</table>"
+    ))
+
+    out.append(_heading(2, "Official links", "links"))
+    out.append(block("<ul>\n" + "\n".join(
+        f"<li>{link(lk['url'], lk['title'], external=True)} "
+        f'<span class="lldc-muted">({esc(catalog.term("link-kinds", lk["kind"])["label"].lower())})</span></li>'
+        for lk in i["links"]
+    ) + "\n</ul>"))
+    if i.get("related"):
+        out.append(_heading(2, "Related instruments", "related"))
+        out.append(block("<ul>\n" + "\n".join(
+            f"<li>{link(rel(here, urls.instrument_url(r)), catalog.instrument(r)['short_name'])}</li>"
+            for r in i["related"]
+        ) + "\n</ul>"))
+    out.append(_heading(2, "Sources of this page", "sources"))
+    out.append(block(
+        "<ul>\n" + "\n".join(f"<li>{source_html(s)}</li>" for s in i["sources"]) + "\n</ul>\n"
+        + f"<p>Instrument facts verified on {esc(show_date(i['verified_on']))}. "
+        + f"Found an error? {link(rel(here, urls.METHOD_URL + '#report-an-error'), 'Report it')}.</p>"
+    ))
+    return "".join(out)
+
+
+# --- index pages ----------------------------------------------------------------------
+
+
+def countries_index(catalog: Catalog) -> str:
+    """All LLDCs, grouped by region, with how many instruments each has joined."""
+    here = urls.COUNTRIES_URL
+    instruments = catalog.instruments()
+    out = [_front("Countries", "The 32 landlocked developing countries and the conventions each has joined.")]
+    out.append("# Countries\n")
+    out.append(block(
+        f"<p>The {len(catalog.countries())} landlocked developing countries, by region. "
+        f"The last column counts the {len(instruments)} instruments of the catalog to which each is a party.</p>"
+    ))
+    regions = [t for t in catalog.vocabulary("regions") if "parent" not in t]
+    for region in regions:
+        members = [c for c in catalog.countries() if c["region"] == region["id"]]
+        if not members:
+            continue
+        out.append(_heading(2, region["label"], region["id"]))
+        rows = []
+        for c in members:
+            parties = sum(
+                1 for i in instruments if (catalog.entry(i["id"], c["id"]) or {}).get("status") == "party"
+            )
+            rows.append(
+                "<tr>"
+                f'<th scope="row">{link(rel(here, urls.country_url(c["id"])), c["name"])}</th>'
+                f"<td>{esc(region_label(catalog, c['subregion']))}</td>"
+                f"<td>{esc(c['wto']['status'].replace('none', 'not a member').capitalize())}</td>"
+                f"<td>{parties} of {len(instruments)}</td>"
+                "</tr>"
+            )
+        out.append(block(
+            '<table class="lldc-table">\n<thead><tr><th scope="col">Country</th><th scope="col">Subregion</th>'
+            '<th scope="col">WTO</th><th scope="col">Party to</th></tr></thead>\n<tbody>\n'
+            + "\n".join(rows) + "\n</tbody>\n</table>"
+        ))
+    return "".join(out)
+
+
+def instruments_index(catalog: Catalog) -> str:
+    """All instruments with their depositary and LLDC counts."""
+    here = urls.INSTRUMENTS_URL
+    out = [_front("Instruments", "The trade and transit conventions in the catalog.")]
+    out.append("# Instruments\n")
+    out.append(block(
+        f"<p>The {len(catalog.instruments())} instruments in the catalog, oldest first. "
+        "Counts are over the LLDCs and come from the participation records.</p>"
+    ))
+    rows = []
+    statuses = catalog.vocabulary("statuses")
+    for i in catalog.instruments():
+        n = counts(catalog, i["id"])
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{link(rel(here, urls.instrument_url(i["id"])), i["short_name"])}'
+            f'<br><span class="lldc-muted">{esc(i["title"])}</span></th>'
+            f"<td>{esc(show_date(i['adopted']['date']))}</td>"
+            f"<td>{esc(i['depositary']['office'])}</td>"
+            + "".join(f"<td>{n[s['id']]}</td>" for s in statuses)
+            + "</tr>"
+        )
+    head = "".join(f'<th scope="col">{esc(s["label"])}</th>' for s in statuses)
+    out.append(block(
+        '<table class="lldc-table">\n<thead><tr><th scope="col">Instrument</th><th scope="col">Adopted</th>'
+        f'<th scope="col">Depositary</th>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows) + "\n</tbody>\n</table>"
+    ))
+    return "".join(out)

@@ -1,0 +1,32 @@
+"""Where each page lives: one place for the site's URL scheme.
+
+Pages are Markdown files (``src``) that MkDocs serves at directory URLs
+(``url``). Published URLs are stable: trainers link to them.
+"""
+
+from __future__ import annotations
+
+
+def country_src(country_id: str) -> str:
+    return f"countries/{country_id}.md"
+
+
+def country_url(country_id: str) -> str:
+    return f"countries/{country_id}/"
+
+
+def instrument_src(instrument_id: str) -> str:
+    return f"instruments/{instrument_id}.md"
+
+
+def instrument_url(instrument_id: str) -> str:
+    return f"instruments/{instrument_id}/"
+
+
+COUNTRIES_SRC = "countries/index.md"
+COUNTRIES_URL = "countries/"
+INSTRUMENTS_SRC = "instruments/index.md"
+INSTRUMENTS_URL = "instruments/"
+MATRIX_URL = "matrix/"
+METHOD_URL = "method/"
+STATUS_CSV = "data/status.csv"

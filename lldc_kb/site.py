@@ -1,0 +1,53 @@
+"""What the site build adds to the hand-written pages: one page per record.
+
+``generated_files`` is the single list of generated paths and contents; the
+MkDocs hook only hands it to MkDocs, and the tests count it against the
+records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from .catalog import DEFAULT_CATALOG, Catalog, load_catalog
+from .exports import status_csv
+from .problems import CatalogError
+from .render import urls
+from .render.pages import countries_index, country_page, instrument_page, instruments_index
+
+
+def checked_catalog(root: Path | str = DEFAULT_CATALOG) -> Catalog:
+    """The catalog, or ``CatalogError`` listing every problem: never half a catalog."""
+    return _checked(str(Path(root).resolve()), dt.date.today())
+
+
+@lru_cache(maxsize=4)
+def _checked(root: str, today: dt.date) -> Catalog:
+    catalog, problems = load_catalog(Path(root), today)
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def generated_files(catalog: Catalog) -> dict[str, str]:
+    """Path (relative to the docs folder) -> content of every generated file."""
+    files: dict[str, str] = {
+        urls.COUNTRIES_SRC: countries_index(catalog),
+        urls.INSTRUMENTS_SRC: instruments_index(catalog),
+        urls.STATUS_CSV: status_csv(catalog),
+    }
+    for c in catalog.countries(group=None):
+        files[urls.country_src(c["id"])] = country_page(catalog, c["id"])
+    for i in catalog.instruments():
+        files[urls.instrument_src(i["id"])] = instrument_page(catalog, i["id"])
+    return files
+
+
+def record_pages(catalog: Catalog) -> dict[str, str]:
+    """The generated pages that stand for one record each (country, instrument)."""
+    return {
+        path: text for path, text in generated_files(catalog).items()
+        if path.endswith(".md") and not path.endswith("index.md")
+    }

@@ -1,0 +1,68 @@
+"""mkdocs-macros entry point: thin wrappers over ``lldc_kb`` for hand-written pages.
+
+Hand-written pages call these macros; pages generated from records have
+macros turned off, so record text is never evaluated as a template.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from lldc_kb.render import method as method_render  # noqa: E402
+from lldc_kb.render import urls  # noqa: E402
+from lldc_kb.render.common import show_date  # noqa: E402
+from lldc_kb.render.matrix import home_figures, status_legend, status_matrix  # noqa: E402
+from lldc_kb.site import checked_catalog  # noqa: E402
+
+
+def define_env(env) -> None:
+    catalog = checked_catalog(ROOT / "catalog")
+
+    def page_url() -> str:
+        page = env.page
+        return page.url if page is not None else ""
+
+    @env.macro
+    def figures() -> str:
+        """Home-page figures computed from the catalog."""
+        return home_figures(catalog, page_url())
+
+    @env.macro
+    def matrix() -> str:
+        """The LLDC x instrument status matrix."""
+        return status_matrix(catalog, page_url())
+
+    @env.macro
+    def legend() -> str:
+        """What each status icon means."""
+        return status_legend(catalog)
+
+    @env.macro
+    def as_of() -> str:
+        """The date of the data: the latest verified_on."""
+        return show_date(catalog.as_of())
+
+    @env.macro
+    def status_csv_path() -> str:
+        return urls.STATUS_CSV
+
+    @env.macro
+    def statuses_table() -> str:
+        return method_render.statuses_table(catalog)
+
+    @env.macro
+    def actions_table() -> str:
+        return method_render.actions_table(catalog)
+
+    @env.macro
+    def source_list() -> str:
+        return method_render.source_list(catalog)
+
+    @env.macro
+    def unknown_list() -> str:
+        return method_render.unknown_list(catalog, page_url())
