@@ -59,11 +59,21 @@ class YamlDoc:
 
 
 class _Refused(Exception):
-    def __init__(self, node: yaml.Node, at: Path_, message: str):
+    def __init__(self, node: yaml.Node, at: Path_, message: str, at_key: bool = False):
         super().__init__(message)
         self.node = node
         self.at = at
         self.message = message
+        self.at_key = at_key  # point at the key naming ``at`` rather than at ``node``
+
+
+def _tag_refused(node: yaml.Node, at: Path_) -> _Refused:
+    shown = node.tag.replace(_STD, "!!")
+    return _Refused(
+        node, at,
+        f"the YAML tag {shown!r} is not allowed; records hold plain text, numbers, "
+        "true/false, lists and mappings: remove the tag",
+    )
 
 
 def dotted(at: Path_) -> str:
@@ -80,11 +90,7 @@ def dotted(at: Path_) -> str:
 def _scalar(node: yaml.ScalarNode, at: Path_) -> Any:
     tag = node.tag
     if tag not in _SCALAR_TAGS:
-        raise _Refused(
-            node, at,
-            f"the YAML tag {tag.replace(_STD, '!!')!r} is not allowed; records hold plain "
-            "text, numbers, true/false, lists and mappings: remove the tag",
-        )
+        raise _tag_refused(node, at)
     if tag == _STD + "null":
         return None
     if tag == _STD + "bool":
@@ -108,6 +114,7 @@ def _build(node: yaml.Node, at: Path_, doc: YamlDoc, seen: set[int]) -> Any:
             node, at,
             "YAML anchors and aliases (&name / *name) are not allowed in records: "
             "write the value out in full",
+            at_key=True,
         )
     seen.add(id(node))
     doc.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -115,11 +122,11 @@ def _build(node: yaml.Node, at: Path_, doc: YamlDoc, seen: set[int]) -> Any:
         return _scalar(node, at)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _STD + "seq":
-            raise _Refused(node, at, f"the YAML tag {node.tag!r} is not allowed: remove it")
+            raise _tag_refused(node, at)
         return [_build(item, at + (i,), doc, seen) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         if node.tag != _STD + "map":
-            raise _Refused(node, at, f"the YAML tag {node.tag!r} is not allowed: remove it")
+            raise _tag_refused(node, at)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _STD + "merge":
@@ -169,7 +176,9 @@ def parse_text(text: str, path: str) -> tuple[YamlDoc, list[Problem]]:
         doc.data = _build(root, (), doc, set())
     except _Refused as exc:
         mark = exc.node.start_mark
-        line, col = doc.key_positions.get(exc.at) or (mark.line + 1, mark.column + 1)
+        line, col = (mark.line + 1, mark.column + 1)
+        if exc.at_key and exc.at in doc.key_positions:
+            line, col = doc.key_positions[exc.at]
         return doc, [Problem(path, line, col, dotted(exc.at), exc.message)]
     except RecursionError:
         return doc, [Problem(path, 1, 1, "-", "the YAML is nested too deeply to be a record")]

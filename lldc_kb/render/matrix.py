@@ -70,7 +70,7 @@ def status_matrix(catalog: Catalog, page_url: str = urls.MATRIX_URL) -> str:
     )
     return (
         controls
-        + '<div class="lldc-matrix-wrap"><table class="lldc-table lldc-matrix" data-sortable>'
+        + '<div class="lldc-matrix-wrap"><table class="lldc-table lldc-matrix" data-sortable data-search-exclude>'
         f"<caption>Status of the {len(rows)} LLDCs in {len(instruments)} instruments, "
         f"as of {esc(show_date(catalog.as_of()))}. Select a column heading to sort.</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"

@@ -220,7 +220,8 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
             "</tr>"
         )
     out.append(block(
-        '<table class="lldc-table">\n<thead><tr><th scope="col">Country</th><th scope="col">Status</th>'
+        '<table class="lldc-table" data-search-exclude>\n<thead><tr><th scope="col">Country</th>'
+        '<th scope="col">Status</th>'
         '<th scope="col">Action</th><th scope="col">Deposit date</th><th scope="col">Entry into force</th>'
         '<th scope="col">Source</th><th scope="col">Verified on</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows) + "\n</tbody>\n</table>"

@@ -1,0 +1,151 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+Screenshots are kept in test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from lldc_kb.catalog import load_catalog
+from tests.conftest import ROOT
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/system-deps (apt-get install chromium)")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=base_url)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    pg = context.new_page()
+    pg.external_requests = requests  # type: ignore[attr-defined]
+    yield pg
+    outside = [u for u in requests if not u.startswith(base_url)]
+    context.close()
+    assert outside == [], f"the page asked for outside resources: {outside}"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()[0]
+
+
+def shot(pg, name: str, full: bool = False) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full)
+
+
+def test_matrix_renders_every_country_and_sorts(page, catalog) -> None:
+    page.goto("matrix/")
+    rows = page.locator("table.lldc-matrix tbody tr")
+    assert rows.count() == 32
+    first_cell = rows.nth(0).locator("td").nth(1)
+    assert first_cell.locator(".lldc-status__label").inner_text() in {
+        t["label"] for t in catalog.vocabulary("statuses")
+    }
+    shot(page, "matrix")
+    # sort by the TIR column: parties first, then descending puts unknown/not party first
+    page.locator('button[data-sort-column="2"]').click()
+    assert page.locator("table.lldc-matrix thead th").nth(2).get_attribute("aria-sort") == "ascending"
+    parties = sorted(
+        (catalog.entry("tir-1975", c["id"])["date"], c["name"]) for c in catalog.countries()
+        if catalog.entry("tir-1975", c["id"])["status"] == "party"
+    )
+    assert rows.nth(0).locator("th").inner_text() == parties[0][1]
+    assert rows.nth(len(parties) - 1).locator("th").inner_text() == parties[-1][1]
+    shot(page, "matrix-sorted-by-tir")
+
+
+def test_matrix_filter_is_kept_in_the_url(page, catalog) -> None:
+    page.goto("matrix/")
+    page.select_option("select[data-matrix-region]", "africa")
+    africa = [c for c in catalog.countries() if c["region"] == "africa"]
+    assert page.locator("table.lldc-matrix tbody tr:visible").count() == len(africa)
+    assert "region=africa" in page.url
+    page.goto(page.url)  # a shared link opens the same view
+    assert page.locator("table.lldc-matrix tbody tr:visible").count() == len(africa)
+    page.fill("input[data-matrix-filter]", "mal")
+    names = page.locator("table.lldc-matrix tbody tr:visible th").all_inner_texts()
+    assert names == [c["name"] for c in africa if "mal" in c["name"].lower()]
+
+
+def test_matrix_cells_link_to_sources(page, catalog) -> None:
+    page.goto("matrix/")
+    row = page.locator("table.lldc-matrix tbody tr", has=page.locator("th", has_text="Kazakhstan"))
+    href = row.locator("td").nth(1).locator("a.lldc-status").get_attribute("href")
+    assert href == catalog.entry("tir-1975", "kaz")["source"]["url"]
+
+
+def test_country_page_links_to_its_sources(page, catalog) -> None:
+    page.goto("countries/npl/")
+    assert page.title().startswith("Nepal")
+    for i in catalog.instruments():
+        e = catalog.entry(i["id"], "npl")
+        if e.get("source"):
+            assert page.locator(f'a[href="{e["source"]["url"]}"]').count() >= 1
+    shot(page, "country-nepal", full=True)
+
+
+def test_search_finds_a_country_and_an_instrument(page) -> None:
+    page.goto("")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("Nepal")
+    result = page.locator(".md-search-result__item a[href*='countries/npl/']").first
+    result.wait_for(timeout=15000)
+    shot(page, "search-nepal")
+    page.locator("input.md-search__input").fill("Harmonization")
+    page.locator(".md-search-result__item a[href*='instruments/harmonization-1982/']").first.wait_for(timeout=15000)
+    shot(page, "search-harmonization")
+
+
+def test_navigation_reaches_a_country_and_an_instrument(page) -> None:
+    page.goto("")
+    page.locator(".md-tabs a", has_text="Countries").click()
+    page.wait_for_url("**/countries/")
+    page.locator("article a", has_text="Mongolia").first.click()
+    page.wait_for_url("**/countries/mng/")
+    page.locator("article a[href*='instruments/tir-1975/']").first.click()
+    page.wait_for_url("**/instruments/tir-1975/")
+    assert "How to join" in page.locator("article").inner_text()
+    shot(page, "instrument-tir", full=True)
