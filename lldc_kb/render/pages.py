@@ -24,13 +24,17 @@ from .common import (
 from .html import block, esc, link, paragraphs, rel
 
 
-def _front(title: str, description: str) -> str:
+def _front(title: str, description: str, boost: float = 1) -> str:
+    """Front matter: title, description, macros off, and a search boost
+    (Material's ``search.boost``) so that a record's own page ranks above
+    the many pages that merely mention it."""
     return (
         "---\n"
         f"title: {_yaml_str(title)}\n"
         f"description: {_yaml_str(description)}\n"
         "render_macros: false\n"
-        "---\n\n"
+        + (f"search:\n  boost: {boost}\n" if boost != 1 else "")
+        + "---\n\n"
     )
 
 
@@ -80,7 +84,7 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     c = catalog.country(country_id)
     here = urls.country_url(country_id)
     groups = ", ".join(catalog.term("country-groups", g)["label"] for g in c["groups"])
-    out = [_front(c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.")]
+    out = [_front(c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.", boost=2)]
     out.append(f"# {_md_text(c['name'])}\n")
     out.append(block(_facts([
         ("Region", esc(f"{region_label(catalog, c['subregion'])}, {region_label(catalog, c['region'])}")),
@@ -167,7 +171,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     """The page of one instrument: what it is, how to join, who has joined."""
     i = catalog.instrument(instrument_id)
     here = urls.instrument_url(instrument_id)
-    out = [_front(i["short_name"], i["title"])]
+    out = [_front(i["short_name"], i["title"], boost=4)]
     out.append(f"# {_md_text(i['short_name'])}\n")
     adopted = f"{show_date(i['adopted']['date'])}, {i['adopted']['place']}"
     total = i.get("parties_total")
