@@ -8,6 +8,8 @@ stamp="$VENV/.installed-$(cat "$ROOT/requirements.lock" "$ROOT/requirements.txt"
 if [ ! -f "$stamp" ]; then
   echo "setting up $VENV (pinned dependencies from requirements.lock) ..." >&2
   python3 -m venv "$VENV" >&2 || exit 2
-  "$PY" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.lock" >&2 || exit 2
+  "$PY" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.lock" 2>&1 \
+    | grep -v "^WARNING: Location" >&2
+  [ "${PIPESTATUS[0]}" -eq 0 ] || exit 2
   rm -f "$VENV"/.installed-* && touch "$stamp"
 fi

@@ -107,7 +107,9 @@ def test_home_figures_are_computed(built_site: Path, catalog) -> None:
     entries = sum(len(r.data["entries"]) for r in catalog.of("participation").values())
     assert re.search(rf">{entries}</span>\s*<span[^>]*>sourced participation entries", text)
     unknown = sum(
-        catalog.entry(i["id"], c["id"])["status"] == "unknown" for i in catalog.instruments() for c in catalog.countries()
+        catalog.entry(i["id"], c["id"])["status"] == "unknown"
+        for i in catalog.instruments()
+        for c in catalog.countries()
     )
     assert re.search(rf">{unknown}</span>\s*<span[^>]*>statuses still unknown", text)
 
