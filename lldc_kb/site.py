@@ -19,12 +19,18 @@ from .render.pages import countries_index, country_page, instrument_page, instru
 
 
 def checked_catalog(root: Path | str = DEFAULT_CATALOG) -> Catalog:
-    """The catalog, or ``CatalogError`` listing every problem: never half a catalog."""
-    return _checked(str(Path(root).resolve()), dt.date.today())
+    """The catalog, or ``CatalogError`` listing every problem: never half a catalog.
+
+    Cached per state of the files, so the hook and the macros of one build
+    share one load, and ``mkdocs serve`` reloads after a record changes.
+    """
+    folder = Path(root).resolve()
+    state = tuple(sorted((str(f), f.stat().st_mtime_ns) for f in folder.rglob("*") if f.is_file()))
+    return _checked(str(folder), dt.date.today(), hash(state))
 
 
 @lru_cache(maxsize=4)
-def _checked(root: str, today: dt.date) -> Catalog:
+def _checked(root: str, today: dt.date, state: int) -> Catalog:
     catalog, problems = load_catalog(Path(root), today)
     if problems:
         raise CatalogError(problems)
