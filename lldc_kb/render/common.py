@@ -43,6 +43,17 @@ def source_html(source: dict[str, Any] | None) -> str:
     return out
 
 
+def source_short(source: dict[str, Any] | None) -> str:
+    """A compact source for wide tables: a link titled with the full citation."""
+    if not source:
+        return '<span class="lldc-muted">no source</span>'
+    tip = f"{source['title']} (as of {show_date(source['as_of'])})"
+    return (
+        f'<a href="{esc(source["url"])}" title="{esc(tip)}" rel="noopener">Source</a> '
+        f'<span class="lldc-muted">(as of {esc(parse_date(source["as_of"]).short)})</span>'
+    )
+
+
 def org_name(catalog: Catalog, org_id: str) -> str:
     org = catalog.organization(org_id)
     return f"{org['name']} ({org['short_name']})"

@@ -19,12 +19,13 @@ from .common import (
     region_label,
     show_date,
     source_html,
+    source_short,
     status_badge,
 )
 from .html import block, esc, link, paragraphs, rel
 
 
-def _front(title: str, description: str, boost: float = 1) -> str:
+def _front(title: str, description: str, boost: float = 1, wide: bool = False) -> str:
     """Front matter: title, description, macros off, and a search boost
     (Material's ``search.boost``) so that a record's own page ranks above
     the many pages that merely mention it."""
@@ -34,6 +35,7 @@ def _front(title: str, description: str, boost: float = 1) -> str:
         f"description: {_yaml_str(description)}\n"
         "render_macros: false\n"
         + (f"search:\n  boost: {boost}\n" if boost != 1 else "")
+        + ("hide:\n  - navigation\n" if wide else "")
         + "---\n\n"
     )
 
@@ -171,7 +173,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     """The page of one instrument: what it is, how to join, who has joined."""
     i = catalog.instrument(instrument_id)
     here = urls.instrument_url(instrument_id)
-    out = [_front(i["short_name"], i["title"], boost=4)]
+    out = [_front(i["short_name"], i["title"], boost=4, wide=True)]
     out.append(f"# {_md_text(i['short_name'])}\n")
     adopted = f"{show_date(i['adopted']['date'])}, {i['adopted']['place']}"
     total = i.get("parties_total")
@@ -219,7 +221,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
             f"<td>{esc(action_label(catalog, e.get('action')))}</td>"
             f"<td>{esc(show_date(e.get('date')))}</td>"
             f"<td>{esc(show_date(e.get('entry_into_force')))}</td>"
-            f"<td>{source_html(e.get('source'))}</td>"
+            f"<td>{source_short(e.get('source'))}</td>"
             f"<td>{esc(show_date(e.get('verified_on')))}</td>"
             "</tr>"
         )
