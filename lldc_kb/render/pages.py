@@ -153,13 +153,18 @@ def country_page(catalog: Catalog, country_id: str) -> str:
             ])
         ))
 
-    out.append(_heading(2, "Sources of this page", "sources"))
-    out.append(block(
-        "<ul>\n" + "\n".join(f"<li>{source_html(s)}</li>" for s in c["sources"]) + "\n</ul>\n"
-        + f"<p>Country facts verified on {esc(show_date(c['verified_on']))}. "
-        + f"Found an error? {link(rel(here, urls.METHOD_URL + '#report-an-error'), 'Report it')}.</p>"
-    ))
+    out.append(_sources_section(here, c, "Country"))
     return "".join(out)
+
+
+def _sources_section(here: str, record: dict[str, Any], what: str) -> str:
+    """The closing section of a record page: its sources and how to report an error."""
+    items = "\n".join(f"<li>{source_html(s)}</li>" for s in record["sources"])
+    report = link(rel(here, urls.METHOD_URL + "#report-an-error"), "Report it")
+    return _heading(2, "Sources of this page", "sources") + block(
+        f"<ul>\n{items}\n</ul>\n"
+        f"<p>{what} facts verified on {esc(show_date(record['verified_on']))}. Found an error? {report}.</p>"
+    )
 
 
 def _precision(date: str) -> str:
@@ -245,12 +250,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
             f"<li>{link(rel(here, urls.instrument_url(r)), catalog.instrument(r)['short_name'])}</li>"
             for r in i["related"]
         ) + "\n</ul>"))
-    out.append(_heading(2, "Sources of this page", "sources"))
-    out.append(block(
-        "<ul>\n" + "\n".join(f"<li>{source_html(s)}</li>" for s in i["sources"]) + "\n</ul>\n"
-        + f"<p>Instrument facts verified on {esc(show_date(i['verified_on']))}. "
-        + f"Found an error? {link(rel(here, urls.METHOD_URL + '#report-an-error'), 'Report it')}.</p>"
-    ))
+    out.append(_sources_section(here, i, "Instrument"))
     return "".join(out)
 
 
