@@ -143,3 +143,10 @@ def test_generated_pages_turn_macros_off(catalog) -> None:
     for path, text in generated_files(catalog).items():
         if path.endswith(".md"):
             assert "render_macros: false" in text.split("---")[1], path
+
+
+def test_names_with_markup_characters_render_plainly(built_site: Path) -> None:
+    raw = (built_site / "countries" / "bol" / "index.html").read_text(encoding="utf-8")
+    assert ">Bolivia (Plurinational State of)<" in raw.replace('<a class="headerlink"', "<")
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "&#40;" not in index and "Bolivia (Plurinational State of)" in index

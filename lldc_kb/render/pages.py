@@ -52,10 +52,10 @@ def _heading(level: int, text: str, anchor: str) -> str:
 
 def _md_text(text: str) -> str:
     """Escape text for a Markdown heading: HTML-escape and neutralize markup."""
-    out = esc(text)
-    for ch in "\\`*_[]()#+!|{}":
-        out = out.replace(ch, f"&#{ord(ch)};")
-    return out
+    # backslash escapes render as the plain character (also in the TOC and
+    # the search index); <, > and & become entities
+    out = "".join(f"\\{ch}" if ch in "\\`*_{}[]()#+-.!" else ch for ch in text)
+    return esc(out)
 
 
 def _facts(rows: list[tuple[str, str]], cls: str = "lldc-facts") -> str:
