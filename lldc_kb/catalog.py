@@ -8,7 +8,6 @@ site build refuses to build).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,10 +67,6 @@ class Catalog:
 
     def of(self, kind: str) -> dict[str, Record]:
         return self.records.get(kind, {})
-
-    def all(self) -> Iterator[Record]:
-        for kind in KIND_FOLDERS:
-            yield from self.of(kind).values()
 
     # --- vocabularies -------------------------------------------------
     def vocabulary(self, vocab_id: str) -> list[dict[str, Any]]:

@@ -375,6 +375,7 @@ def statuses_are_sourced(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
     """
     statuses = {t["id"]: t for t in catalog.vocabulary("statuses")}
     actions = {t["id"]: t for t in catalog.vocabulary("actions")}
+    gives = {a["gives_status"] for a in actions.values()}  # statuses an action leads to
     for rec in catalog.of("participation").values():
         for cid, e in rec.data["entries"].items():
             at = ("entries", cid)
@@ -400,7 +401,6 @@ def statuses_are_sourced(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
                     f"status {sid!r} needs notes saying why the status could not be established",
                 )
             action = actions.get(e.get("action", ""))
-            gives = {a["gives_status"] for a in actions.values()}
             if sid in gives and "action" not in e and "notes" not in e:
                 yield rec.problem(
                     at, dotted(at + ("action",)),

@@ -14,7 +14,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from lldc_kb.render import method as method_render  # noqa: E402
-from lldc_kb.render import urls  # noqa: E402
 from lldc_kb.render.common import show_date  # noqa: E402
 from lldc_kb.render.matrix import home_figures, status_legend, status_matrix  # noqa: E402
 from lldc_kb.site import checked_catalog  # noqa: E402
@@ -48,8 +47,8 @@ def define_env(env) -> None:
         return show_date(catalog.as_of())
 
     @env.macro
-    def status_csv_path() -> str:
-        return urls.STATUS_CSV
+    def depositaries() -> str:
+        return method_render.depositaries(catalog)
 
     @env.macro
     def statuses_table() -> str:

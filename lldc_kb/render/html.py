@@ -41,14 +41,11 @@ def rel(from_url: str, to_url: str) -> str:
     ``to_url`` may carry a ``#fragment``; ``""`` is the home page.
     """
     target, _, fragment = to_url.partition("#")
-    base = from_url if from_url.endswith("/") or not from_url else from_url + "/"
-    out = posixpath.relpath("/" + target, "/" + base) if target != base else "."
-    if target.endswith("/") and out != ".":
-        out += "/"
-    if out == "./":
-        out = "."
+    out = posixpath.relpath("/" + target, "/" + from_url)
     if out == ".":
         out = "./"
+    elif target.endswith("/"):
+        out += "/"
     return out + (f"#{fragment}" if fragment else "")
 
 

@@ -36,6 +36,16 @@ def actions_table(catalog: Catalog) -> str:
     )
 
 
+def depositaries(catalog: Catalog) -> str:
+    """Each instrument with its depositary and the depositary's status page."""
+    items = []
+    for i in catalog.instruments():
+        status = [lk for lk in i["links"] if lk["kind"] == "status"]
+        where = f": {link(status[0]['url'], status[0]['title'], external=True)}" if status else ""
+        items.append(f"<li>{esc(i['short_name'])}, {esc(i['depositary']['office'])}{where}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
 def source_list(catalog: Catalog) -> str:
     """Every distinct source URL of the participation entries, with how often it is cited."""
     seen: dict[str, dict] = {}
