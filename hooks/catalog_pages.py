@@ -14,10 +14,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from lldc_kb.problems import CatalogError  # noqa: E402
-from lldc_kb.site import checked_catalog, generated_files  # noqa: E402
+from lldc_kb.site import checked_catalog, generated_files, listed_pages  # noqa: E402
 
 
 def _catalog():
@@ -27,13 +28,20 @@ def _catalog():
         raise PluginError(str(exc)) from None
 
 
+@event_priority(100)  # before the tags plugin reads its configuration
 def on_config(config):
-    _catalog()  # fail early, before any page is read
+    catalog = _catalog()  # fail early, before any page is read
+    tags = config.plugins.get("material/tags")
+    if tags is not None:
+        # the allowed tags are the theme labels of the vocabulary: one place for them
+        from material.plugins.tags.structure.tag import Tag
+
+        tags.config.tags_allowed = {Tag(t["label"]) for t in catalog.vocabulary("themes")}
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    listed = {"countries/index.md", "instruments/index.md"}
+    listed = set(listed_pages())
     for path, content in generated_files(_catalog()).items():
         inclusion = InclusionLevel.INCLUDED if path in listed or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))

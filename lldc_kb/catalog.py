@@ -23,7 +23,14 @@ KIND_FOLDERS: dict[str, str] = {
     "country": "countries",
     "instrument": "instruments",
     "participation": "participation",
+    "guideline": "guidelines",
+    "programme": "programmes",
+    "practice": "practices",
+    "event": "events",
 }
+
+LIBRARY_KINDS = ("practice", "guideline", "programme", "event")
+"""Kinds that document how to implement the conventions; they share facets."""
 
 DEFAULT_CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 
@@ -100,6 +107,15 @@ class Catalog:
 
     def instrument(self, instrument_id: str) -> dict[str, Any]:
         return self.of("instrument")[instrument_id].data
+
+    def library(self, kind: str) -> list[dict[str, Any]]:
+        """Practices, guidelines, programmes or events, newest first, then by title."""
+        from .facets import year_of  # facets needs Catalog for nothing but types
+
+        rows = [r.data for r in self.of(kind).values()]
+        rows.sort(key=lambda d: d["title"].casefold())
+        rows.sort(key=lambda d: year_of(kind, d) or "0000", reverse=True)
+        return rows
 
     def organization(self, org_id: str) -> dict[str, Any]:
         return self.of("organization")[org_id].data

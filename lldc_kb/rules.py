@@ -23,7 +23,10 @@ from .yamlfile import dotted
 Rule = Callable[[Catalog, dt.date], Iterable[Problem]]
 RULES: list[Rule] = []
 
-DATE_FIELDS = {"date", "as_of", "verified_on", "member_since", "observer_since"}
+DATE_FIELDS = {
+    "date", "as_of", "verified_on", "member_since", "observer_since",
+    "published", "adopted", "start", "end", "year",
+}
 """Keys whose text value is a date (``entry_into_force`` too, when it is text)."""
 
 COVERED_GROUP = "lldc"
@@ -123,8 +126,20 @@ def text_is_plain(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
 
 REQUIRED_VOCABULARIES = [
     "statuses", "actions", "regions", "instrument-kinds", "country-groups",
-    "organization-kinds", "link-kinds",
+    "organization-kinds", "link-kinds", "themes", "tfa-articles", "practice-stages",
+    "guideline-kinds", "guideline-stages", "programme-kinds", "event-kinds",
 ]
+
+LIBRARY_VOCAB_FIELDS: dict[str, dict[tuple, str]] = {
+    "practice": {("status", "stage"): "practice-stages"},
+    "guideline": {("kind",): "guideline-kinds", ("stage",): "guideline-stages"},
+    "programme": {("kind",): "programme-kinds"},
+    "event": {("kind",): "event-kinds"},
+}
+"""Single-valued vocabulary fields of the library kinds (lists are below)."""
+
+LIBRARY_LIST_FIELDS = {"themes": "themes", "tfa_articles": "tfa-articles"}
+LIBRARY_LINK_FIELDS = ("links", "material")
 
 
 @rule
@@ -181,6 +196,21 @@ def terms_are_known(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
             yield from _vocab_check(catalog, rec, ("links", i, "kind"), link["kind"], "link-kinds")
     for rec in catalog.of("organization").values():
         yield from _vocab_check(catalog, rec, ("kind",), rec.data["kind"], "organization-kinds")
+    for kind, fields in LIBRARY_VOCAB_FIELDS.items():
+        for rec in catalog.of(kind).values():
+            d = rec.data
+            for at, vocab in fields.items():
+                value = d.get(at[0], {}).get(at[1]) if len(at) == 2 else d.get(at[0])
+                if value is not None:
+                    yield from _vocab_check(catalog, rec, at, value, vocab)
+            if "region" in d:
+                yield from _vocab_check(catalog, rec, ("region",), d["region"], "regions")
+            for key, vocab in LIBRARY_LIST_FIELDS.items():
+                for i, value in enumerate(d.get(key, [])):
+                    yield from _vocab_check(catalog, rec, (key, i), value, vocab)
+            for key in LIBRARY_LINK_FIELDS:
+                for i, link in enumerate(d.get(key, [])):
+                    yield from _vocab_check(catalog, rec, (key, i, "kind"), link["kind"], "link-kinds")
     for rec in catalog.of("participation").values():
         for cid, entry in rec.data["entries"].items():
             at = ("entries", cid)
@@ -249,6 +279,36 @@ def references_resolve(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
             )
         for cid in d["entries"]:
             yield from need(rec, ("entries", cid), cid, countries, "countries")
+    pools = {
+        "countries": (countries, "countries"),
+        "instruments": (instruments, "instruments"),
+        "organizations": (orgs, "organizations"),
+        "publishers": (orgs, "organizations"),
+        "organizers": (orgs, "organizations"),
+        "recalls": (catalog.of("programme"), "programmes"),
+    }
+    single = {
+        ("compiled_in",): (catalog.of("guideline"), "guidelines"),
+        ("series",): (catalog.of("programme"), "programmes"),
+        ("succeeded_by",): (catalog.of("programme"), "programmes"),
+        ("place", "country"): (countries, "countries"),
+    }
+    for kind in LIBRARY_VOCAB_FIELDS:
+        for rec in catalog.of(kind).values():
+            d = rec.data
+            for key, (pool, folder) in pools.items():
+                for i, value in enumerate(d.get(key, [])):
+                    yield from need(rec, (key, i), value, pool, folder)
+            for at, (pool, folder) in single.items():
+                value = d.get(at[0], {}).get(at[1]) if len(at) == 2 else d.get(at[0])
+                if value is None:
+                    continue
+                yield from need(rec, at, value, pool, folder)
+                if pool is catalog.of(kind) and value == d["id"]:
+                    yield rec.problem(at, dotted(at), "a record cannot name itself here")
+            if d["id"] in d.get("recalls", []) and kind == "programme":
+                i = d["recalls"].index(d["id"])
+                yield rec.problem(("recalls", i), f"recalls[{i}]", "a programme cannot recall itself")
 
 
 @rule
@@ -291,7 +351,7 @@ def country_codes_are_real(catalog: Catalog, today: dt.date) -> Iterator[Problem
                 ("m49",), "m49",
                 f"the M49 code of {d['iso3']} is {found.numeric} (ISO 3166-1 numeric), not {d['m49']}",
             )
-        wto = d["wto"]
+        wto = d.get("wto", {"status": "none"})
         if wto["status"] == "member" and "member_since" not in wto:
             yield rec.problem(("wto",), "wto.member_since", "a WTO member needs member_since (the date of membership)")
         if wto["status"] != "member" and "member_since" in wto:
@@ -309,9 +369,13 @@ def _dates(rec: Record) -> Iterator[tuple[tuple, str]]:
             yield at, value
 
 
+MAY_BE_FUTURE = {("event", "start"), ("event", "end"), ("programme", "end")}
+"""Dates that may lie ahead: an announced event, the end of a running programme."""
+
+
 @rule
 def dates_are_real_and_past(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
-    """Every date is a real calendar date and not in the future."""
+    """Every date is a real calendar date and, except planned ones, not in the future."""
     for rec in catalog.loaded:
         for at, value in _dates(rec):
             try:
@@ -319,7 +383,7 @@ def dates_are_real_and_past(catalog: Catalog, today: dt.date) -> Iterator[Proble
             except DateFormError as exc:
                 yield rec.problem(at, dotted(at), str(exc))
                 continue
-            if when.earliest() > today:
+            if when.earliest() > today and (rec.kind, at[-1]) not in MAY_BE_FUTURE:
                 yield rec.problem(
                     at, dotted(at),
                     f"{value} is in the future (today is {today.isoformat()}): record only what has happened",
@@ -352,6 +416,24 @@ def dates_are_in_order(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
                     f"verified_on ({checked}) is before the source's as_of ({as_of}): a source cannot be "
                     "checked before its date",
                 )
+    for kind, first, last in (("event", ("start",), ("end",)), ("programme", ("period", "start"), ("period", "end"))):
+        for rec in catalog.of(kind).values():
+            d = rec.data
+            a = _date(d.get(first[0]) if len(first) == 1 else d.get(first[0], {}).get(first[1]))
+            b = _date(d.get(last[0]) if len(last) == 1 else d.get(last[0], {}).get(last[1]))
+            if a and b and not may_precede(a, b):
+                yield rec.problem(last, dotted(last), f"the end ({b}) is before the start ({a})")
+    for rec in catalog.loaded:
+        if rec.kind in LIBRARY_VOCAB_FIELDS:
+            checked = _date(rec.data.get("verified_on"))
+            for i, src in enumerate(rec.data.get("sources", [])):
+                as_of = _date(src.get("as_of"))
+                if as_of and checked and not may_precede(as_of, checked):
+                    yield rec.problem(
+                        ("sources", i, "as_of"), f"sources[{i}].as_of",
+                        f"the source is dated {as_of}, after verified_on ({checked}): a source cannot be "
+                        "checked before its date",
+                    )
     for rec in catalog.of("instrument").values():
         d = rec.data
         adopted, eif = _date(d["adopted"]["date"]), _date(d["entry_into_force"]["date"])

@@ -11,10 +11,11 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-from .catalog import DEFAULT_CATALOG, Catalog, load_catalog
+from .catalog import DEFAULT_CATALOG, LIBRARY_KINDS, Catalog, load_catalog
 from .exports import status_csv
 from .problems import CatalogError
 from .render import urls
+from .render.library import kind_index, library_index, record_page
 from .render.pages import countries_index, country_page, instrument_page, instruments_index
 
 
@@ -43,7 +44,12 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
         urls.COUNTRIES_SRC: countries_index(catalog),
         urls.INSTRUMENTS_SRC: instruments_index(catalog),
         urls.STATUS_CSV: status_csv(catalog),
+        urls.LIBRARY_SRC: library_index(catalog),
     }
+    for kind in LIBRARY_KINDS:
+        files[urls.kind_index_src(kind)] = kind_index(catalog, kind)
+        for d in catalog.library(kind):
+            files[urls.record_src(kind, d["id"])] = record_page(catalog, kind, d["id"])
     for c in catalog.countries(group=None):
         files[urls.country_src(c["id"])] = country_page(catalog, c["id"])
     for i in catalog.instruments():
@@ -52,8 +58,16 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
 
 
 def record_pages(catalog: Catalog) -> dict[str, str]:
-    """The generated pages that stand for one record each (country, instrument)."""
+    """The generated pages that stand for one record each (all but the index pages)."""
     return {
         path: text for path, text in generated_files(catalog).items()
         if path.endswith(".md") and not path.endswith("index.md")
     }
+
+
+def listed_pages() -> list[str]:
+    """Generated pages that appear in the navigation (the index pages)."""
+    return [
+        urls.COUNTRIES_SRC, urls.INSTRUMENTS_SRC, urls.LIBRARY_SRC,
+        *(urls.kind_index_src(k) for k in LIBRARY_KINDS),
+    ]

@@ -34,7 +34,8 @@ class MiniCatalog:
         self.root = root
         shutil.copytree(CATALOG / "schemas", root / "schemas")
         shutil.copytree(CATALOG / "vocabularies", root / "vocabularies")
-        for folder in ("organizations", "instruments", "countries", "participation"):
+        for folder in ("organizations", "instruments", "countries", "participation",
+                       "practices", "guidelines", "programmes", "events"):
             (root / folder).mkdir()
         for org in ("un", "unece"):
             shutil.copy(CATALOG / "organizations" / f"{org}.yaml", root / "organizations")

@@ -27,16 +27,25 @@ def page(site: Path, url: str) -> str:
     return html.unescape((site / url / "index.html").read_text(encoding="utf-8"))
 
 
-def test_one_page_per_country_and_instrument(built_site: Path, catalog) -> None:
-    countries = sorted(p.parent.name for p in (built_site / "countries").glob("*/index.html"))
-    instruments = sorted(p.parent.name for p in (built_site / "instruments").glob("*/index.html"))
-    assert countries == sorted(catalog.of("country")) and len(countries) == 32
-    assert instruments == sorted(catalog.of("instrument")) and len(instruments) == 4
+PAGE_FOLDERS = {
+    "country": "countries", "instrument": "instruments", "practice": "practices",
+    "guideline": "guidelines", "programme": "programmes", "event": "events",
+}
+
+
+def test_one_built_page_per_record(built_site: Path, catalog) -> None:
+    for kind, folder in PAGE_FOLDERS.items():
+        built = sorted(p.parent.name for p in (built_site / folder).glob("*/index.html"))
+        assert built == sorted(catalog.of(kind)), kind
+    assert len(catalog.countries()) == 32
 
 
 def test_no_record_is_dropped(catalog) -> None:
     pages = record_pages(catalog)
-    assert len(pages) == len(catalog.of("country")) + len(catalog.of("instrument"))
+    assert len(pages) == sum(len(catalog.of(kind)) for kind in PAGE_FOLDERS)
+    for kind, folder in PAGE_FOLDERS.items():
+        for rid in catalog.of(kind):
+            assert f"{folder}/{rid}.md" in pages
 
 
 def test_country_pages_show_every_entry_with_its_source(built_site: Path, catalog) -> None:

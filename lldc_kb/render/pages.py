@@ -23,48 +23,8 @@ from .common import (
     status_badge,
 )
 from .html import block, esc, link, paragraphs, rel
-
-
-def _front(title: str, description: str, boost: float = 1, wide: bool = False) -> str:
-    """Front matter: title, description, macros off, and a search boost
-    (Material's ``search.boost``) so that a record's own page ranks above
-    the many pages that merely mention it."""
-    return (
-        "---\n"
-        f"title: {_yaml_str(title)}\n"
-        f"description: {_yaml_str(description)}\n"
-        "render_macros: false\n"
-        + (f"search:\n  boost: {boost}\n" if boost != 1 else "")
-        + ("hide:\n  - navigation\n" if wide else "")
-        + "---\n\n"
-    )
-
-
-def _yaml_str(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _heading(level: int, text: str, anchor: str) -> str:
-    # Markdown heading with an explicit id (attr_list); text is escaped so
-    # that Markdown syntax in a name cannot become markup.
-    return f"\n{'#' * level} {_md_text(text)} {{#{anchor}}}\n"
-
-
-def _md_text(text: str) -> str:
-    """Escape text for a Markdown heading: HTML-escape and neutralize markup."""
-    # backslash escapes render as the plain character (also in the TOC and
-    # the search index); <, > and & become entities
-    out = "".join(f"\\{ch}" if ch in "\\`*_{}[]()#+-.!" else ch for ch in text)
-    return esc(out)
-
-
-def _facts(rows: list[tuple[str, str]], cls: str = "lldc-facts") -> str:
-    """A two-column table of label -> HTML value (values already escaped)."""
-    body = "\n".join(
-        f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>' for label, value in rows if value
-    )
-    return f'<table class="{cls}">\n<tbody>\n{body}\n</tbody>\n</table>'
-
+from .library import backlinks_section
+from .parts import facts, front, heading, md_text, sources_section
 
 # --- country ---------------------------------------------------------------------
 
@@ -86,18 +46,28 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     c = catalog.country(country_id)
     here = urls.country_url(country_id)
     groups = ", ".join(catalog.term("country-groups", g)["label"] for g in c["groups"])
-    out = [_front(c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.", boost=2)]
-    out.append(f"# {_md_text(c['name'])}\n")
-    out.append(block(_facts([
+    out = [front(c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.", boost=2)]
+    out.append(f"# {md_text(c['name'])}\n")
+    out.append(block(facts([
         ("Region", esc(f"{region_label(catalog, c['subregion'])}, {region_label(catalog, c['region'])}")),
         ("Groups", esc(groups)),
         ("ISO 3166 code", esc(c["iso3"])),
-        ("WTO", _wto_text(catalog, c["wto"])),
+        ("WTO", _wto_text(catalog, c["wto"]) if "wto" in c else ""),
         ("Notes", paragraphs(c.get("notes"))),
     ])))
 
     instruments = catalog.instruments()
-    out.append(_heading(2, "Participation at a glance", "summary"))
+    if not any(catalog.entry(i["id"], country_id) for i in instruments):
+        out.append(heading(2, "Participation", "summary"))
+        out.append(block(
+            f"<p>The catalog records participation for the landlocked developing countries; "
+            f"{esc(c['name'])} is listed because practices, guidance or events name it. Its participation "
+            "in the conventions is not recorded yet.</p>"
+        ))
+        out.append(backlinks_section(catalog, here, "country", country_id, c["name"]))
+        out.append(sources_section(here, c, "Country"))
+        return "".join(out)
+    out.append(heading(2, "Participation at a glance", "summary"))
     rows = []
     for inst in instruments:
         e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
@@ -117,8 +87,8 @@ def country_page(catalog: Catalog, country_id: str) -> str:
 
     for inst in instruments:
         e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
-        out.append(_heading(2, inst["short_name"], inst["id"]))
-        out.append(block(_facts([
+        out.append(heading(2, inst["short_name"], inst["id"]))
+        out.append(block(facts([
             ("Status", status_badge(catalog, e["status"])),
             ("Action", esc(action_label(catalog, e.get("action")))),
             ("Deposit date", esc(show_date(e.get("date")))
@@ -134,17 +104,17 @@ def country_page(catalog: Catalog, country_id: str) -> str:
         inst for inst in instruments
         if (catalog.entry(inst["id"], country_id) or {"status": "unknown"})["status"] != "party"
     ]
-    out.append(_heading(2, "Not yet a party to", "not-yet-a-party"))
+    out.append(heading(2, "Not yet a party to", "not-yet-a-party"))
     if not gaps:
         out.append(block(f"<p>{esc(c['name'])} is a party to every instrument in the catalog.</p>"))
     for inst in gaps:
         e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
         join = inst["how_to_join"]
         label = catalog.term("statuses", e["status"])["label"].lower()
-        out.append(_heading(3, f"{inst['short_name']}: what joining involves", f"join-{inst['id']}"))
+        out.append(heading(3, f"{inst['short_name']}: what joining involves", f"join-{inst['id']}"))
         out.append(block(
             f'<p class="lldc-muted">Current status here: {esc(label)}.</p>\n'
-            + _facts([
+            + facts([
                 ("Who may join", paragraphs(join["who_may_join"])),
                 ("What to deposit", paragraphs(join["instrument_to_deposit"])),
                 ("Entry into force", paragraphs(inst["entry_into_force"]["rule"])),
@@ -153,18 +123,9 @@ def country_page(catalog: Catalog, country_id: str) -> str:
             ])
         ))
 
-    out.append(_sources_section(here, c, "Country"))
+    out.append(backlinks_section(catalog, here, "country", country_id, c["name"]))
+    out.append(sources_section(here, c, "Country"))
     return "".join(out)
-
-
-def _sources_section(here: str, record: dict[str, Any], what: str) -> str:
-    """The closing section of a record page: its sources and how to report an error."""
-    items = "\n".join(f"<li>{source_html(s)}</li>" for s in record["sources"])
-    report = link(rel(here, urls.METHOD_URL + "#report-an-error"), "Report it")
-    return _heading(2, "Sources of this page", "sources") + block(
-        f"<ul>\n{items}\n</ul>\n"
-        f"<p>{what} facts verified on {esc(show_date(record['verified_on']))}. Found an error? {report}.</p>"
-    )
 
 
 def _precision(date: str) -> str:
@@ -178,12 +139,12 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     """The page of one instrument: what it is, how to join, who has joined."""
     i = catalog.instrument(instrument_id)
     here = urls.instrument_url(instrument_id)
-    out = [_front(i["short_name"], i["title"], boost=4, wide=True)]
-    out.append(f"# {_md_text(i['short_name'])}\n")
+    out = [front(i["short_name"], i["title"], boost=4, wide=True)]
+    out.append(f"# {md_text(i['short_name'])}\n")
     adopted = f"{show_date(i['adopted']['date'])}, {i['adopted']['place']}"
     total = i.get("parties_total")
     out.append(block(
-        f'<p class="lldc-lead">{esc(i["title"])}</p>\n' + _facts([
+        f'<p class="lldc-lead">{esc(i["title"])}</p>\n' + facts([
             ("Kind", esc(catalog.term("instrument-kinds", i["kind"])["label"])),
             ("Adopted", esc(adopted) + paragraphs(i["adopted"].get("note"), "lldc-muted")),
             ("Entered into force", esc(show_date(i["entry_into_force"]["date"]))),
@@ -193,14 +154,14 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
             ("Parties worldwide", (esc(f"{total['count']} ") + source_html(total["source"])) if total else ""),
         ])
     ))
-    out.append(_heading(2, "Summary", "summary"))
+    out.append(heading(2, "Summary", "summary"))
     out.append(block(paragraphs(i["summary"])))
-    out.append(_heading(2, "Why it matters to landlocked countries", "why-it-matters"))
+    out.append(heading(2, "Why it matters to landlocked countries", "why-it-matters"))
     out.append(block(paragraphs(i["why_it_matters"])))
 
     join = i["how_to_join"]
-    out.append(_heading(2, "How to join", "how-to-join"))
-    out.append(block(_facts([
+    out.append(heading(2, "How to join", "how-to-join"))
+    out.append(block(facts([
         ("Who may join", paragraphs(join["who_may_join"])),
         ("What to deposit", paragraphs(join["instrument_to_deposit"])),
         ("Entry into force", paragraphs(i["entry_into_force"]["rule"])),
@@ -210,7 +171,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     if join.get("after_joining"):
         out.append(block(paragraphs(join["after_joining"])))
 
-    out.append(_heading(2, "Participation of the LLDCs", "participation"))
+    out.append(heading(2, "Participation of the LLDCs", "participation"))
     n = counts(catalog, instrument_id)
     summary = ", ".join(
         f"{n[t['id']]} {t['label'].lower()}" for t in catalog.vocabulary("statuses") if n[t["id"]]
@@ -238,19 +199,20 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
         + "\n".join(rows) + "\n</tbody>\n</table>"
     ))
 
-    out.append(_heading(2, "Official links", "links"))
+    out.append(heading(2, "Official links", "links"))
     out.append(block("<ul>\n" + "\n".join(
         f"<li>{link(lk['url'], lk['title'], external=True)} "
         f'<span class="lldc-muted">({esc(catalog.term("link-kinds", lk["kind"])["label"].lower())})</span></li>'
         for lk in i["links"]
     ) + "\n</ul>"))
     if i.get("related"):
-        out.append(_heading(2, "Related instruments", "related"))
+        out.append(heading(2, "Related instruments", "related"))
         out.append(block("<ul>\n" + "\n".join(
             f"<li>{link(rel(here, urls.instrument_url(r)), catalog.instrument(r)['short_name'])}</li>"
             for r in i["related"]
         ) + "\n</ul>"))
-    out.append(_sources_section(here, i, "Instrument"))
+    out.append(backlinks_section(catalog, here, "instrument", instrument_id, i["short_name"]))
+    out.append(sources_section(here, i, "Instrument"))
     return "".join(out)
 
 
@@ -261,7 +223,7 @@ def countries_index(catalog: Catalog) -> str:
     """All LLDCs, grouped by region, with how many instruments each has joined."""
     here = urls.COUNTRIES_URL
     instruments = catalog.instruments()
-    out = [_front("Countries", "The 32 landlocked developing countries and the conventions each has joined.")]
+    out = [front("Countries", "The 32 landlocked developing countries and the conventions each has joined.")]
     out.append("# Countries\n")
     out.append(block(
         f"<p>The {len(catalog.countries())} landlocked developing countries, by region. "
@@ -272,7 +234,7 @@ def countries_index(catalog: Catalog) -> str:
         members = [c for c in catalog.countries() if c["region"] == region["id"]]
         if not members:
             continue
-        out.append(_heading(2, region["label"], region["id"]))
+        out.append(heading(2, region["label"], region["id"]))
         rows = []
         for c in members:
             parties = sum(
@@ -291,13 +253,22 @@ def countries_index(catalog: Catalog) -> str:
             '<th scope="col">WTO</th><th scope="col">Party to</th></tr></thead>\n<tbody>\n'
             + "\n".join(rows) + "\n</tbody>\n</table>"
         ))
+    others = [c for c in catalog.countries(group=None) if "lldc" not in c["groups"]]
+    if others:
+        out.append(heading(2, "Other countries named in practices and events", "other-countries"))
+        out.append(block(
+            "<p>Transit neighbours and other countries that practices, guidance or events of the catalog name. "
+            "Their participation in the conventions is not recorded yet.</p>\n<ul class=\"lldc-columns\">\n"
+            + "\n".join(f"<li>{link(rel(here, urls.country_url(c['id'])), c['name'])}</li>" for c in others)
+            + "\n</ul>"
+        ))
     return "".join(out)
 
 
 def instruments_index(catalog: Catalog) -> str:
     """All instruments with their depositary and LLDC counts."""
     here = urls.INSTRUMENTS_URL
-    out = [_front("Instruments", "The trade and transit conventions in the catalog.")]
+    out = [front("Instruments", "The trade and transit conventions in the catalog.")]
     out.append("# Instruments\n")
     out.append(block(
         f"<p>The {len(catalog.instruments())} instruments in the catalog, oldest first. "

@@ -30,3 +30,27 @@ INSTRUMENTS_URL = "instruments/"
 MATRIX_URL = "matrix/"
 METHOD_URL = "method/"
 STATUS_CSV = "data/status.csv"
+
+LIBRARY_FOLDERS = {"practice": "practices", "guideline": "guidelines", "programme": "programmes", "event": "events"}
+"""kind -> folder of its pages: /practices/<id>/, /guidelines/<id>/ ..."""
+
+
+def record_src(kind: str, record_id: str) -> str:
+    return f"{LIBRARY_FOLDERS[kind]}/{record_id}.md"
+
+
+def record_url(kind: str, record_id: str) -> str:
+    return f"{LIBRARY_FOLDERS[kind]}/{record_id}/"
+
+
+def kind_index_src(kind: str) -> str:
+    return f"{LIBRARY_FOLDERS[kind]}/index.md"
+
+
+def kind_index_url(kind: str) -> str:
+    return f"{LIBRARY_FOLDERS[kind]}/"
+
+
+LIBRARY_SRC = "library/index.md"
+LIBRARY_URL = "library/"
+THEMES_URL = "themes/"
