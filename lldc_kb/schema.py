@@ -106,6 +106,12 @@ def _message(err: ValidationError) -> tuple[tuple, str, bool]:
         return at, f"needs at least {err.validator_value} item(s)", False
     if kw == "uniqueItems":
         return at, "lists the same value twice: keep one", False
+    if kw == "anyOf" and isinstance(err.instance, dict):
+        options = [sorted(o.get("required", [])) for o in err.validator_value]
+        if all(options):
+            wanted = " or ".join(repr(o[0]) if len(o) == 1 else str(o) for o in options)
+            hint = f": {described}" if described else ""
+            return at, f"needs {wanted}{hint}", False
     if kw == "minimum":
         return at, f"must be at least {err.validator_value}", False
     return at, err.message, False

@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:
 
 from lldc_kb.render import method as method_render  # noqa: E402
 from lldc_kb.render.common import show_date  # noqa: E402
+from lldc_kb.render.library import library_figures  # noqa: E402
 from lldc_kb.render.matrix import home_figures, status_legend, status_matrix  # noqa: E402
 from lldc_kb.site import checked_catalog  # noqa: E402
 
@@ -30,6 +31,11 @@ def define_env(env) -> None:
     def figures() -> str:
         """Home-page figures computed from the catalog."""
         return home_figures(catalog, page_url())
+
+    @env.macro
+    def library() -> str:
+        """Home-page counts of practices, guidelines, programmes and events."""
+        return library_figures(catalog, page_url())
 
     @env.macro
     def matrix() -> str:

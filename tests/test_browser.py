@@ -166,3 +166,74 @@ def test_navigation_reaches_a_country_and_an_instrument(page) -> None:
     page.wait_for_url("**/instruments/tir-1975/")
     assert "How to join" in page.locator("article").inner_text()
     shot(page, "instrument-tir", full=True)
+
+
+def _expected(catalog, kinds, **chosen) -> int:
+    from lldc_kb.facets import facet_values
+
+    n = 0
+    for kind in kinds:
+        for d in catalog.library(kind):
+            values = facet_values(catalog, kind, d)
+            if all(v in values[k] for k, v in chosen.items()):
+                n += 1
+    return n
+
+
+def test_facets_combine_and_a_shared_filter_url_opens_the_same_view(page, catalog, browser, base_url) -> None:
+    from lldc_kb.catalog import LIBRARY_KINDS
+    from lldc_kb.facets import facet_values
+
+    kinds = list(LIBRARY_KINDS)
+    page.goto("library/")
+    items = page.locator("li.lldc-item")
+    total = sum(len(catalog.of(k)) for k in kinds)
+    assert items.count() == total
+    # the most common theme, then the most common country among those records
+    themes: dict[str, int] = {}
+    for kind in kinds:
+        for d in catalog.library(kind):
+            for t in d.get("themes", []):
+                themes[t] = themes.get(t, 0) + 1
+    theme = max(themes, key=themes.get)
+    page.select_option("select[data-facet=theme]", theme)
+    assert page.locator("li.lldc-item:visible").count() == _expected(catalog, kinds, theme=theme)
+    countries: dict[str, int] = {}
+    for kind in kinds:
+        for d in catalog.library(kind):
+            values = facet_values(catalog, kind, d)
+            if theme in values["theme"]:
+                for c in values["country"]:
+                    countries[c] = countries.get(c, 0) + 1
+    country = max(countries, key=countries.get)
+    page.select_option("select[data-facet=country]", country)
+    expected = _expected(catalog, kinds, theme=theme, country=country)
+    assert 0 < expected < total
+    assert page.locator("li.lldc-item:visible").count() == expected
+    assert page.locator("[data-count]").inner_text() == str(expected)
+    assert f"theme={theme}" in page.url and f"country={country}" in page.url
+    shot(page, "library-filtered", full=True)
+    shared = page.url
+    # a fresh browser context (no state) opens the shared address
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    fresh = other.new_page()
+    fresh.goto(shared)
+    assert fresh.locator("li.lldc-item:visible").count() == expected
+    assert fresh.locator("select[data-facet=theme]").input_value() == theme
+    assert fresh.locator("select[data-facet=country]").input_value() == country
+    other.close()
+    # a region filter includes the countries inside it; clearing shows all again
+    page.click("button[type=reset]")
+    page.wait_for_function(f"document.querySelector('[data-count]').textContent === '{total}'")
+    assert "?" not in page.url
+
+
+def test_practice_page_links_back_and_copies_a_citation(page, catalog) -> None:
+    d = next(p for p in catalog.library("practice") if p.get("instruments"))
+    page.goto(f"practices/{d['id']}/")
+    cite = page.locator(".lldc-cite")
+    assert page.url in cite.inner_text()
+    shot(page, "practice-page", full=True)
+    page.locator(f"article a[href$='instruments/{d['instruments'][0]}/']").first.click()
+    page.wait_for_url(f"**/instruments/{d['instruments'][0]}/")
+    assert page.locator(f"#library ~ * a[href$='practices/{d['id']}/']").count() >= 1

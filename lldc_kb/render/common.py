@@ -36,8 +36,14 @@ def source_html(source: dict[str, Any] | None) -> str:
     """A source as a link with its as-of date, or a plain 'no source' note."""
     if not source:
         return '<span class="lldc-muted">no source</span>'
-    out = link(source["url"], source["title"], external=True)
-    out += f' <span class="lldc-muted">(as of {esc(show_date(source["as_of"]))})</span>'
+    if source.get("url"):
+        out = link(source["url"], source["title"], external=True)
+    else:
+        out = f'{esc(source["title"])} <span class="lldc-muted">(no public copy online)</span>'
+    when = f"as of {show_date(source['as_of'])}" if source.get("as_of") else "undated"
+    out += f' <span class="lldc-muted">({esc(when)})</span>'
+    if source.get("locator"):
+        out += f'<br><span class="lldc-muted">At: {esc(source["locator"])}</span>'
     if source.get("note"):
         out += f'<br><span class="lldc-muted">{esc(source["note"])}</span>'
     return out

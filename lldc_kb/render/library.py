@@ -172,7 +172,7 @@ def record_page(catalog: Catalog, kind: str, record_id: str) -> str:
             ("Kind", esc(catalog.term("event-kinds", d["kind"])["label"])),
             ("Dates", esc(_dates(d))),
             ("Place", _place(catalog, here, d["place"])),
-            ("Organizers", _orgs(catalog, d["organizers"])),
+            ("Organizers", _orgs(catalog, d.get("organizers", []))),
             ("Part of", _link_to(catalog, here, "programme", d.get("series"))),
             ("Participants", esc(d.get("participants", ""))),
         ]
@@ -344,3 +344,14 @@ def library_index(catalog: Catalog) -> str:
     out.append(block(browse_block(catalog, here, list(KIND_LABELS))))
     return "".join(out)
 
+
+
+def library_figures(catalog: Catalog, page_url: str = "") -> str:
+    """Home-page cards: how many records of each library kind, linking to their lists."""
+    cards = "".join(
+        f'<li><a href="{esc(rel(page_url, urls.kind_index_url(k)))}">'
+        f'<span class="lldc-figures__n">{len(catalog.of(k))}</span> '
+        f'<span class="lldc-figures__label">{esc(KIND_PLURALS[k].lower())}</span></a></li>'
+        for k in KIND_LABELS
+    )
+    return f'<ul class="lldc-figures">{cards}</ul>'
