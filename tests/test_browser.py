@@ -222,10 +222,15 @@ def test_facets_combine_and_a_shared_filter_url_opens_the_same_view(page, catalo
     assert fresh.locator("select[data-facet=theme]").input_value() == theme
     assert fresh.locator("select[data-facet=country]").input_value() == country
     other.close()
-    # a region filter includes the countries inside it; clearing shows all again
-    page.click("button[type=reset]")
+    # clearing shows all again; a region filter includes the areas inside it
+    page.click("form[data-facets] button[type=reset]")
     page.wait_for_function(f"document.querySelector('[data-count]').textContent === '{total}'")
     assert "?" not in page.url
+    page.select_option("select[data-facet=region]", "africa")
+    africa = _expected(catalog, kinds, region="africa")
+    assert page.locator("li.lldc-item:visible").count() == africa > 0
+    sub = [d for k in kinds for d in catalog.library(k) if d.get("region") == "western-africa"]
+    assert africa >= len(sub)
 
 
 def test_practice_page_links_back_and_copies_a_citation(page, catalog) -> None:
