@@ -36,16 +36,20 @@ def source_html(source: dict[str, Any] | None) -> str:
     """A source as a link with its as-of date, or a plain 'no source' note."""
     if not source:
         return '<span class="lldc-muted">no source</span>'
+    # titles of sources are quoted as published (other languages, file names):
+    # <cite> marks them, and the spelling check skips them
     if source.get("url"):
-        out = link(source["url"], source["title"], external=True)
+        out = f'<cite>{link(source["url"], source["title"], external=True)}</cite>'
     else:
-        out = f'{esc(source["title"])} <span class="lldc-muted">(no public copy online)</span>'
+        out = f'<cite>{esc(source["title"])}</cite> <span class="lldc-muted">(no public copy online)</span>'
     when = f"as of {show_date(source['as_of'])}" if source.get("as_of") else "undated"
     out += f' <span class="lldc-muted">({esc(when)})</span>'
+    # locators and notes quote the source (other languages, file names): <small>
+    # marks these details, and the spelling check skips them
     if source.get("locator"):
-        out += f'<br><span class="lldc-muted">At: {esc(source["locator"])}</span>'
+        out += f'<br><small class="lldc-muted">At: {esc(source["locator"])}</small>'
     if source.get("note"):
-        out += f'<br><span class="lldc-muted">{esc(source["note"])}</span>'
+        out += f'<br><small class="lldc-muted">{esc(source["note"])}</small>'
     return out
 
 

@@ -80,7 +80,7 @@ def _period(period: dict[str, str]) -> str:
 
 def _links_list(catalog: Catalog, items: list[dict[str, Any]]) -> str:
     return "<ul>\n" + "\n".join(
-        f"<li>{link(lk['url'], lk['title'], external=True)} "
+        f"<li><cite>{link(lk['url'], lk['title'], external=True)}</cite> "
         f'<span class="lldc-muted">({esc(catalog.term("link-kinds", lk["kind"])["label"].lower())})</span></li>'
         for lk in items
     ) + "\n</ul>"

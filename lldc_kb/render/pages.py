@@ -51,7 +51,7 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     out.append(block(facts([
         ("Region", esc(f"{region_label(catalog, c['subregion'])}, {region_label(catalog, c['region'])}")),
         ("Groups", esc(groups)),
-        ("ISO 3166 code", esc(c["iso3"])),
+        ("ISO 3166 code", f"<code>{esc(c['iso3'])}</code>"),
         ("WTO", _wto_text(catalog, c["wto"]) if "wto" in c else ""),
         ("Notes", paragraphs(c.get("notes"))),
     ])))
@@ -201,7 +201,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
 
     out.append(heading(2, "Official links", "links"))
     out.append(block("<ul>\n" + "\n".join(
-        f"<li>{link(lk['url'], lk['title'], external=True)} "
+        f"<li><cite>{link(lk['url'], lk['title'], external=True)}</cite> "
         f'<span class="lldc-muted">({esc(catalog.term("link-kinds", lk["kind"])["label"].lower())})</span></li>'
         for lk in i["links"]
     ) + "\n</ul>"))

@@ -88,9 +88,9 @@ def cite_block(here: str, title: str, verified_on: str) -> str:
         '<div class="lldc-cite">\n'
         + facts([
             ("Title", esc(title)),
-            ("Address", f'<span data-cite-url>/{esc(here)}</span>'),
+            ("Address", f'<code data-cite-url>/{esc(here)}</code>'),
             ("As of", esc(as_of)),
-            ("Suggested citation", f'<span class="lldc-cite__text">{citation}</span>'),
+            ("Suggested citation", f'<cite class="lldc-cite__text">{citation}</cite>'),
         ])
         + '\n<p><button type="button" class="md-button lldc-cite__copy" data-cite-copy hidden>'
         "Copy the citation</button></p>\n</div>"
