@@ -69,5 +69,9 @@ def define_env(env) -> None:
         return method_render.source_list(catalog)
 
     @env.macro
+    def library_sources() -> str:
+        return method_render.library_sources(catalog)
+
+    @env.macro
     def unknown_list() -> str:
         return method_render.unknown_list(catalog, page_url())

@@ -77,3 +77,27 @@ def unknown_list(catalog: Catalog, page_url: str) -> str:
     if not items:
         return "<p>No status is unknown.</p>"
     return f'<ul class="lldc-columns">{"".join(items)}</ul>'
+
+
+def library_sources(catalog: Catalog) -> str:
+    """How the practices, guidelines, programmes and events are sourced, counted from the records."""
+    from urllib.parse import urlparse
+
+    from ..facets import KIND_PLURALS
+
+    rows = []
+    for kind, label in KIND_PLURALS.items():
+        records = [r.data for r in catalog.of(kind).values()]
+        sources = [s for d in records for s in d["sources"]]
+        hosts = {urlparse(s["url"]).netloc.removeprefix("www.") for s in sources if s.get("url")}
+        rows.append(
+            f'<tr><th scope="row">{esc(label)}</th><td>{len(records)}</td><td>{len(sources)}</td>'
+            f"<td>{len(hosts)}</td><td>{sum(1 for s in sources if not s.get('as_of'))}</td>"
+            f"<td>{sum(1 for s in sources if not s.get('url'))}</td></tr>"
+        )
+    return (
+        '<table class="lldc-table"><thead><tr><th scope="col">Records</th><th scope="col">Count</th>'
+        '<th scope="col">Sources cited</th><th scope="col">Web sites</th><th scope="col">Undated sources</th>'
+        '<th scope="col">Sources with no public copy</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
