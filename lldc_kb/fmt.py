@@ -109,7 +109,8 @@ def record_files(root: Path) -> list[tuple[str, Path]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/format",
-        description="Rewrite record files in canonical key order and layout (or, with --check, list those that are not).",
+        description="Rewrite record files in canonical key order and layout "
+        "(or, with --check, list those that are not).",
     )
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a record is not canonical")
     parser.add_argument("catalog", nargs="?", default=str(DEFAULT_CATALOG), help="catalog folder (default: catalog/)")

@@ -47,7 +47,7 @@ def test_every_record_page_shows_its_facts_sources_and_citation(built_site: Path
         for d in catalog.library(kind):
             text = page(built_site, urls.record_url(kind, d["id"]))
             plain = html.unescape(text)
-            assert f"<h1" in text and d["title"] in plain, d["id"]
+            assert "<h1" in text and d["title"] in plain, d["id"]
             sources = section(text, "sources")
             for s in d["sources"]:
                 if s.get("url"):

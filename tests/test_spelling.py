@@ -46,7 +46,6 @@ def test_a_misspelling_fails_and_quoted_titles_are_skipped(tmp_path: Path) -> No
 
 
 def test_the_word_list_is_sorted_and_unique() -> None:
-    words = [
-        w for w in (ROOT / "spelling/wordlist.txt").read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")
-    ]
+    lines = (ROOT / "spelling/wordlist.txt").read_text(encoding="utf-8").splitlines()
+    words = [w for w in lines if w and not w.startswith("#")]
     assert words == sorted(set(words))
