@@ -28,9 +28,23 @@ def _catalog():
         raise PluginError(str(exc)) from None
 
 
+def _redirect_maps(config) -> None:
+    """Give the redirects plugin its map from redirects.yaml (old page .md -> new page .md)."""
+    from lldc_kb.ledger import load_redirects
+
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return
+    maps, problems = load_redirects()
+    if problems:
+        raise PluginError("redirects.yaml has problems:\n" + "\n".join(str(p) for p in problems))
+    plugin.config["redirect_maps"] = maps
+
+
 @event_priority(100)  # before the tags plugin reads its configuration
 def on_config(config):
     catalog = _catalog()  # fail early, before any page is read
+    _redirect_maps(config)
     tags = config.plugins.get("material/tags")
     if tags is not None:
         # the allowed tags are the theme labels of the vocabulary: one place for them

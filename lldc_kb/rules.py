@@ -34,6 +34,8 @@ COVERED_GROUP = "lldc"
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&#?[a-zA-Z0-9]+;")
 _TEMPLATE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and bidirectional overrides: they hide or reorder what a reader sees."""
 
 
 def rule(fn: Rule) -> Rule:
@@ -105,10 +107,19 @@ def ids_are_unique(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
 
 @rule
 def text_is_plain(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
-    """Record text is shown as text: no HTML and no template syntax in it."""
+    """Record text is shown as text: no HTML, no template syntax, no invisible characters in it."""
     for rec in catalog.loaded:
         for at, value in _walk(rec.data):
-            if not isinstance(value, str) or (at and at[-1] == "url"):
+            if not isinstance(value, str):
+                continue
+            hidden = _INVISIBLE.search(value)
+            if hidden:
+                yield rec.problem(
+                    at, dotted(at),
+                    f"contains the invisible character U+{ord(hidden.group()):04X} (a control character or a "
+                    "text-direction override): remove it",
+                )
+            if at and at[-1] == "url":
                 continue
             if _HTML.search(value):
                 yield rec.problem(

@@ -9,6 +9,8 @@ Dates stay strings: they are checked (and given a precision) later.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,10 @@ from .problems import Problem
 
 MAX_BYTES = 1_000_000
 """Records are small; a file over this size is refused unread."""
+
+MAX_DEPTH = 50
+"""Records nest a few levels; deeper lists or mappings are refused before they are built
+(libyaml builds nodes recursively in C, and a few thousand levels crash the interpreter)."""
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -76,14 +82,23 @@ def _tag_refused(node: yaml.Node, at: Path_) -> _Refused:
     )
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def dotted(at: Path_) -> str:
-    """``('entries', 'npl', 'date')`` -> ``entries.npl.date``; lists as ``[i]``."""
+    """``('entries', 'npl', 'date')`` -> ``entries.npl.date``; lists as ``[i]``.
+
+    A key that is not a plain word (spaces, colons, line breaks ...) is shown
+    quoted, ``["a: b"]``, so that a problem always prints as one line.
+    """
     out = ""
     for part in at:
         if isinstance(part, int):
             out += f"[{part}]"
-        else:
+        elif _PLAIN_KEY.fullmatch(str(part)):
             out += ("." if out else "") + str(part)
+        else:
+            out += "[" + json.dumps(str(part)) + "]"
     return out or "-"
 
 
@@ -134,6 +149,8 @@ def _build(node: yaml.Node, at: Path_, doc: YamlDoc, seen: set[int]) -> Any:
                     key_node, at,
                     "keys must be plain words (no lists, mappings or '<<' merges as keys)",
                 )
+            if key_node.tag not in _SCALAR_TAGS:
+                raise _tag_refused(key_node, at)
             key = str(key_node.value)
             if key in out:
                 raise _Refused(
@@ -149,10 +166,39 @@ def _build(node: yaml.Node, at: Path_, doc: YamlDoc, seen: set[int]) -> Any:
     raise _Refused(node, at, "unsupported YAML node")  # pragma: no cover
 
 
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where the lists and mappings of ``text`` first nest deeper than ``MAX_DEPTH``.
+
+    Reads parser events, which libyaml produces without recursion, before
+    any node is built.
+    """
+    loader = Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+    return None
+
+
 def parse_text(text: str, path: str) -> tuple[YamlDoc, list[Problem]]:
     """Parse YAML text into a ``YamlDoc``; problems instead of exceptions."""
     doc = YamlDoc(path=path)
     try:
+        deep = _too_deep(text)
+        if deep is not None:
+            return doc, [Problem(
+                path, deep.line + 1, deep.column + 1, "-",
+                f"the YAML is nested too deeply to be a record (more than {MAX_DEPTH} levels of lists "
+                "and mappings): flatten it",
+            )]
         loader = Loader(text)
         try:
             root = loader.get_single_node()
@@ -162,6 +208,10 @@ def parse_text(text: str, path: str) -> tuple[YamlDoc, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem and exc.problem.startswith("but "):
+            what = f"{exc.context}, {exc.problem}"  # "expected a single document ..., but found another"
+        elif exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what += f" ({exc.context} at line {exc.context_mark.line + 1})"
         lines = text.splitlines()
         at_tab = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
         hint = ": YAML does not allow tabs for indentation, use spaces" if at_tab else ""
