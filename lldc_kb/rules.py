@@ -9,6 +9,7 @@ and which countries must be covered all come from the vocabularies.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -261,10 +262,14 @@ def references_resolve(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
 
     def need(rec: Record, at: tuple, value: str, pool: dict, folder: str) -> Iterator[Problem]:
         if value not in pool and value not in catalog.invalid.get(folder, set()):
-            known = ", ".join(sorted(pool)) or "none yet"
+            ids = sorted(pool)
+            close = difflib.get_close_matches(value, ids, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            known = ", ".join(ids) if len(ids) <= 12 else f"{len(ids)} records, e.g. {', '.join(ids[:5])}"
             yield rec.problem(
                 at, dotted(at),
-                f"{value!r} is not a record in {folder}/ (known: {known}): fix the id or add the record",
+                f"{value!r} is not a record in {folder}/ (known: {known or 'none yet'}): "
+                f"{hint}fix the id or add the record",
                 key=at[0] == "entries",
             )
 
