@@ -147,7 +147,7 @@ def _read_kind(
         return []
     out = []
     for file in sorted(here.iterdir()):
-        shown = _shown(file)
+        shown = shown_path(file)
         if file.is_dir() or file.name.startswith("."):
             continue
         if file.suffix != ".yaml":
@@ -169,7 +169,7 @@ def _read_kind(
     return out
 
 
-def _shown(file: Path) -> str:
+def shown_path(file: Path) -> str:
     """Paths in messages: relative to the working directory when possible."""
     try:
         return str(file.resolve().relative_to(Path.cwd()))

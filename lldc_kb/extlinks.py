@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import DEFAULT_CATALOG, KIND_FOLDERS
+from .catalog import DEFAULT_CATALOG, KIND_FOLDERS, shown_path
 from .yamlfile import dotted, read_yaml
 
 USER_AGENT = (
@@ -73,13 +73,6 @@ class Result:
 # --- collecting -----------------------------------------------------------------
 
 
-def _shown(file: Path) -> str:
-    try:
-        return str(file.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(file)
-
-
 def _urls_in(value: Any, at: tuple = ()) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, dict):
         for key, sub in value.items():
@@ -102,7 +95,7 @@ def collect(root: Path | str = DEFAULT_CATALOG) -> dict[str, list[Use]]:
     found: dict[str, list[Use]] = {}
     for folder in KIND_FOLDERS.values():
         for file in sorted((root / folder).glob("*.yaml")):
-            doc, problems = read_yaml(file, _shown(file))
+            doc, problems = read_yaml(file, shown_path(file))
             if problems:
                 continue
             for at, url in _urls_in(doc.data):

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from .catalog import DEFAULT_CATALOG, KIND_FOLDERS
+from .catalog import shown_path as _shown
 
 SCAFFOLD_KINDS = ["country", "instrument", "organization", "practice", "guideline", "programme", "event"]
 """Kinds of record a contributor starts as a new file (one template each)."""
@@ -168,13 +169,6 @@ def fill(text: str, kind: str, record_id: str) -> str:
     if kind == "country":
         text = re.sub(r"(?m)^iso3:[^\n]*$", f"iso3: {record_id.upper()}", text, count=1)
     return text
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def _refuse(message: str) -> int:

@@ -68,6 +68,14 @@ class MiniCatalog:
         return load_catalog(self.root, TODAY)[1]
 
 
+@pytest.fixture(scope="session")
+def catalog():
+    """The real catalog, which must be valid."""
+    real, problems = load_catalog(CATALOG)
+    assert problems == [], "\n".join(map(str, problems))
+    return real
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> MiniCatalog:
     return MiniCatalog(tmp_path / "catalog")

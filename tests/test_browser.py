@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from lldc_kb.catalog import load_catalog
 from tests.conftest import ROOT
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -65,11 +64,6 @@ def page(browser, base_url):
     outside = [u for u in requests if not u.startswith(base_url)]
     context.close()
     assert outside == [], f"the page asked for outside resources: {outside}"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()[0]
 
 
 def shot(pg, name: str, full: bool = False) -> None:

@@ -7,18 +7,9 @@ import html
 import re
 from pathlib import Path
 
-import pytest
-
-from lldc_kb.catalog import LIBRARY_KINDS, load_catalog
+from lldc_kb.catalog import LIBRARY_KINDS
 from lldc_kb.facets import citing, facet_values
 from lldc_kb.render import urls
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    catalog, problems = load_catalog()
-    assert problems == []
-    return catalog
 
 
 def page(site: Path, url: str) -> str:

@@ -7,20 +7,10 @@ import html
 import re
 from pathlib import Path
 
-import pytest
-
-from lldc_kb.catalog import load_catalog
 from lldc_kb.dates import parse_date
 from lldc_kb.exports import STATUS_COLUMNS
 from lldc_kb.linkcheck import check_site
 from lldc_kb.site import generated_files, record_pages
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    catalog, problems = load_catalog()
-    assert problems == []
-    return catalog
 
 
 def page(site: Path, url: str) -> str:
