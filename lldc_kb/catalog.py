@@ -71,6 +71,8 @@ class Catalog:
     Their own problems are reported; rules do not report them again as
     missing when another record refers to them.
     """
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Values derived from the records once per load (sorted lists, backlinks)."""
 
     def of(self, kind: str) -> dict[str, Record]:
         return self.records.get(kind, {})
@@ -110,12 +112,15 @@ class Catalog:
 
     def library(self, kind: str) -> list[dict[str, Any]]:
         """Practices, guidelines, programmes or events, newest first, then by title."""
-        from .facets import year_of  # facets needs Catalog for nothing but types
+        from .facets import year_of  # imported here: facets imports this module
 
-        rows = [r.data for r in self.of(kind).values()]
-        rows.sort(key=lambda d: d["title"].casefold())
-        rows.sort(key=lambda d: year_of(kind, d) or "0000", reverse=True)
-        return rows
+        key = f"library:{kind}"
+        if key not in self.memo:
+            rows = [r.data for r in self.of(kind).values()]
+            rows.sort(key=lambda d: d["title"].casefold())
+            rows.sort(key=lambda d: year_of(kind, d) or "0000", reverse=True)
+            self.memo[key] = rows
+        return self.memo[key]
 
     def organization(self, org_id: str) -> dict[str, Any]:
         return self.of("organization")[org_id].data

@@ -126,24 +126,18 @@ def facet_options(catalog: Catalog, items: list[tuple[str, dict[str, Any]]]) -> 
 
 
 def citing(catalog: Catalog, field: str, target: str) -> dict[str, list[dict[str, Any]]]:
-    """kind -> library records whose ``field`` names ``target`` (backlinks).
+    """kind -> library records that name ``target`` as an instrument or a country (backlinks).
 
-    ``field`` is "instrument", "country", "organization" or "theme".
+    ``field`` is "instrument" or "country". The index is built once per
+    catalog, not once per page.
     """
-    out: dict[str, list[dict[str, Any]]] = {}
-    for kind in KIND_LABELS:
-        rows = []
-        for d in catalog.library(kind):
-            if field == "instrument":
-                hit = target in instruments_of(d)
-            elif field == "country":
-                hit = target in countries_of(kind, d)
-            elif field == "organization":
-                hit = target in (d.get("organizations", []) + d.get("publishers", []) + d.get("organizers", []))
-            else:
-                hit = target in d.get("themes", [])
-            if hit:
-                rows.append(d)
-        if rows:
-            out[kind] = rows
-    return out
+    if "backlinks" not in catalog.memo:
+        index: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
+        for kind in KIND_LABELS:
+            for d in catalog.library(kind):
+                keys = [("instrument", i) for i in instruments_of(d)]
+                keys += [("country", c) for c in countries_of(kind, d)]
+                for key in keys:
+                    index.setdefault(key, {}).setdefault(kind, []).append(d)
+        catalog.memo["backlinks"] = index
+    return catalog.memo["backlinks"].get((field, target), {})

@@ -10,6 +10,7 @@ from pathlib import Path
 from lldc_kb.dates import parse_date
 from lldc_kb.exports import STATUS_COLUMNS
 from lldc_kb.linkcheck import check_site
+from lldc_kb.render import urls
 from lldc_kb.site import generated_files, record_pages
 
 
@@ -17,10 +18,7 @@ def page(site: Path, url: str) -> str:
     return html.unescape((site / url / "index.html").read_text(encoding="utf-8"))
 
 
-PAGE_FOLDERS = {
-    "country": "countries", "instrument": "instruments", "practice": "practices",
-    "guideline": "guidelines", "programme": "programmes", "event": "events",
-}
+PAGE_FOLDERS = urls.RECORD_FOLDERS
 
 
 def test_one_built_page_per_record(built_site: Path, catalog) -> None:
