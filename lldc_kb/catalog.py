@@ -71,6 +71,8 @@ class Catalog:
     Their own problems are reported; rules do not report them again as
     missing when another record refers to them.
     """
+    today: dt.date = field(default_factory=dt.date.today)
+    """The day the catalog was checked: dates in the future and stale entries are judged against it."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Values derived from the records once per load (sorted lists, backlinks)."""
 
@@ -132,6 +134,26 @@ class Catalog:
             return None
         return rec.data["entries"].get(country_id)
 
+    def in_scope(self, instrument_id: str, country_id: str) -> bool:
+        """Whether a country may join the instrument: always, unless the instrument has a scope."""
+        scope = self.instrument(instrument_id).get("scope")
+        return scope is None or country_id in scope["countries"]
+
+    def cell(self, instrument_id: str, country_id: str) -> dict[str, Any]:
+        """What the site shows for one country and one instrument.
+
+        The recorded entry; ``not_applicable`` (computed, never recorded) for a
+        country outside the instrument's scope; ``unknown`` with no source for
+        a country that has no entry (only countries outside the LLDCs can lack
+        one: the rules require an entry for every LLDC in scope).
+        """
+        e = self.entry(instrument_id, country_id)
+        if e is not None:
+            return e
+        if not self.in_scope(instrument_id, country_id):
+            return {"status": "not_applicable"}
+        return {"status": "unknown"}
+
     def as_of(self) -> str | None:
         """The latest ``verified_on`` of any participation entry: the data's date."""
         dates = [
@@ -191,7 +213,7 @@ def load_catalog(root: Path | str = DEFAULT_CATALOG, today: dt.date | None = Non
     from .rules import check_rules  # rules need the Catalog type
 
     root = Path(root)
-    catalog = Catalog(root=root)
+    catalog = Catalog(root=root, today=today or dt.date.today())
     problems: list[Problem] = []
     if not root.is_dir():
         return catalog, [Problem(str(root), 0, 0, "-", "the catalog folder does not exist")]
@@ -202,5 +224,5 @@ def load_catalog(root: Path | str = DEFAULT_CATALOG, today: dt.date | None = Non
             catalog.loaded.append(rec)
             # duplicates are reported by the rules; the first one read is indexed
             catalog.records[kind].setdefault(rec.id, rec)
-    problems.extend(check_rules(catalog, today or dt.date.today()))
+    problems.extend(check_rules(catalog, catalog.today))
     return catalog, sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.field, p.message))

@@ -15,7 +15,7 @@ def status_rows(catalog: Catalog) -> list[dict[str, str]]:
     rows = []
     for c in catalog.countries():
         for i in catalog.instruments():
-            e = catalog.entry(i["id"], c["id"]) or {"status": "unknown"}
+            e = catalog.cell(i["id"], c["id"])
             rows.append({
                 "country": c["name"],
                 "iso3": c["iso3"],

@@ -26,7 +26,7 @@ RULES: list[Rule] = []
 
 DATE_FIELDS = {
     "date", "as_of", "verified_on", "member_since", "observer_since",
-    "published", "adopted", "start", "end", "year",
+    "published", "adopted", "start", "end", "year", "changed_on",
 }
 """Keys whose text value is a date (``entry_into_force`` too, when it is text)."""
 
@@ -229,6 +229,10 @@ def terms_are_known(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
             yield from _vocab_check(catalog, rec, at + ("status",), entry["status"], "statuses")
             if "action" in entry:
                 yield from _vocab_check(catalog, rec, at + ("action",), entry["action"], "actions")
+            for i, old in enumerate(entry.get("history", [])):
+                yield from _vocab_check(catalog, rec, at + ("history", i, "status"), old["status"], "statuses")
+                if "action" in old:
+                    yield from _vocab_check(catalog, rec, at + ("history", i, "action"), old["action"], "actions")
 
 
 @rule
@@ -281,6 +285,8 @@ def references_resolve(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
         for i, org in enumerate(d["administered_by"]):
             yield from need(rec, ("administered_by", i), org, orgs, "organizations")
         yield from need(rec, ("depositary", "organization"), d["depositary"]["organization"], orgs, "organizations")
+        for i, cid in enumerate(d.get("scope", {}).get("countries", [])):
+            yield from need(rec, ("scope", "countries", i), cid, countries, "countries")
         for i, other in enumerate(d.get("related", [])):
             yield from need(rec, ("related", i), other, instruments, "instruments")
             if other == d["id"]:
@@ -339,8 +345,22 @@ def coverage_is_complete(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
                 f"no participation file for this instrument: add participation/{rec.id}.yaml "
                 "with an entry for every LLDC",
             )
+    instruments = catalog.of("instrument")
     for rec in parts.values():
-        missing = [m for m in members if m not in rec.data["entries"]]
+        inst = instruments.get(rec.data["instrument"])
+        scope = inst.data.get("scope") if inst else None
+        in_scope = [m for m in members if scope is None or m in scope["countries"]]
+        if scope is not None:
+            for cid in rec.data["entries"]:
+                if cid not in scope["countries"]:
+                    yield rec.problem(
+                        ("entries", cid), f"entries.{cid}",
+                        f"{cid!r} is outside the scope of {inst.id} (scope.countries in "
+                        f"instruments/{inst.id}.yaml): remove this entry, the site shows 'not applicable', "
+                        "or add the country to the scope with a source",
+                        key=True,
+                    )
+        missing = [m for m in in_scope if m not in rec.data["entries"]]
         if missing:
             yield rec.problem(
                 ("entries",), "entries",
@@ -385,8 +405,9 @@ def _dates(rec: Record) -> Iterator[tuple[tuple, str]]:
             yield at, value
 
 
-MAY_BE_FUTURE = {("event", "start"), ("event", "end"), ("programme", "end")}
-"""Dates that may lie ahead: an announced event, the end of a running programme."""
+MAY_BE_FUTURE = {("event", "start"), ("event", "end"), ("programme", "end"), ("participation", "entry_into_force")}
+"""Dates that may lie ahead: an announced event, the end of a running programme,
+the entry into force that follows a recent deposit."""
 
 
 @rule
@@ -425,6 +446,13 @@ def dates_are_in_order(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
                     at + ("entry_into_force",), dotted(at + ("entry_into_force",)),
                     f"entry into force ({eif}) is before the deposit date ({dep}): check both against the source",
                 )
+            changes = [(i, _date(h.get("changed_on"))) for i, h in enumerate(e.get("history", []))]
+            for (_, a), (j, b) in zip(changes, changes[1:], strict=False):
+                if a and b and not may_precede(a, b):
+                    yield rec.problem(
+                        at + ("history", j, "changed_on"), dotted(at + ("history", j, "changed_on")),
+                        f"history is oldest first: {b} comes before the previous change ({a})",
+                    )
             as_of, checked = _date(e.get("source", {}).get("as_of")), _date(e.get("verified_on"))
             if as_of and checked and not may_precede(as_of, checked):
                 yield rec.problem(
@@ -477,10 +505,30 @@ def statuses_are_sourced(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
     for rec in catalog.of("participation").values():
         for cid, e in rec.data["entries"].items():
             at = ("entries", cid)
+            for i, old in enumerate(e.get("history", [])):
+                term = statuses.get(old["status"])
+                here = at + ("history", i)
+                if term and term.get("computed"):
+                    yield rec.problem(
+                        here + ("status",), dotted(here + ("status",)),
+                        f"{old['status']!r} is computed by the site, never recorded: use another status",
+                    )
+                elif term and term.get("established") and "source" not in old:
+                    yield rec.problem(
+                        here, dotted(here + ("source",)),
+                        f"the earlier status {old['status']!r} needs the source it rested on",
+                    )
             status = statuses.get(e["status"])
             if status is None:
                 continue  # reported by terms_are_known
             sid = status["id"]
+            if status.get("computed"):
+                yield rec.problem(
+                    at + ("status",), dotted(at + ("status",)),
+                    f"{sid!r} is computed from the instrument's scope, never recorded: remove the entry "
+                    "if the country is outside the scope, or give its real status",
+                )
+                continue
             if status.get("established"):
                 if "source" not in e:
                     yield rec.problem(

@@ -75,3 +75,24 @@ def define_env(env) -> None:
     @env.macro
     def unknown_list() -> str:
         return method_render.unknown_list(catalog, page_url())
+
+    @env.macro
+    def coverage_table() -> str:
+        """Established cells per instrument, computed from the records."""
+        return method_render.coverage_table(catalog, page_url())
+
+    @env.macro
+    def coverage_of(*instrument_ids: str) -> str:
+        """The share of established cells over the named instruments."""
+        return method_render.coverage_of(catalog, list(instrument_ids))
+
+    @env.macro
+    def parties_by(instrument_id: str, day: str) -> str:
+        """The LLDCs the catalog counts as parties on a given day (to reconcile with a published figure)."""
+        return method_render.parties_by_text(catalog, instrument_id, day, page_url())
+
+    @env.macro
+    def stale_list() -> str:
+        """Entries due for a re-check."""
+        return method_render.stale_list(catalog, page_url())
+

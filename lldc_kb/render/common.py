@@ -6,6 +6,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..dates import parse_date
+from ..staleness import STALE_AFTER_MONTHS, is_stale
 from .html import esc, link
 
 
@@ -74,10 +75,43 @@ def region_label(catalog: Catalog, region_id: str) -> str:
 
 
 def counts(catalog: Catalog, instrument_id: str) -> dict[str, int]:
-    """How many LLDCs hold each status in one instrument (every status listed)."""
+    """How many LLDCs hold each status in one instrument (every status listed, not applicable too)."""
     out = {s: 0 for s in catalog.term_ids("statuses")}
     for c in catalog.countries():
-        e = catalog.entry(instrument_id, c["id"])
-        if e:
-            out[e["status"]] += 1
+        out[catalog.cell(instrument_id, c["id"])["status"]] += 1
     return out
+
+
+def stale_flag(catalog: Catalog, entry: dict[str, Any]) -> str:
+    """A visible 're-check due' mark for an entry not verified for the staleness period, else ''."""
+    if entry["status"] == "not_applicable" or not is_stale(entry, catalog.today):
+        return ""
+    when = f"since {show_date(entry['verified_on'])}" if entry.get("verified_on") else "ever"
+    return (
+        f'<span class="lldc-stale" title="Not checked against its source {esc(when)}">'
+        f'<span aria-hidden="true">⚠</span> re-check due: not verified for {STALE_AFTER_MONTHS} months or more'
+        "</span>"
+    )
+
+
+def verified_html(catalog: Catalog, entry: dict[str, Any]) -> str:
+    """The verified-on date, with the re-check flag when it is stale."""
+    date = esc(show_date(entry.get("verified_on"))) or '<span class="lldc-muted">never</span>'
+    flag = stale_flag(catalog, entry)
+    return date + (f" {flag}" if flag else "")
+
+
+def history_html(catalog: Catalog, entry: dict[str, Any]) -> str:
+    """Earlier statuses of an entry, oldest first, each with when it changed and its source."""
+    items = []
+    for old in entry.get("history", []):
+        what = catalog.term("statuses", old["status"])["label"]
+        if old.get("action"):
+            what += f" ({action_label(catalog, old['action']).lower()}"
+            what += f", {show_date(old['date'])})" if old.get("date") else ")"
+        text = f"{esc(what)}, until {esc(show_date(old['changed_on']))}"
+        if old.get("notes"):
+            text += f". {esc(old['notes'])}"
+        text += f"<br>{source_html(old.get('source'))}"
+        items.append(f"<li>{text}</li>")
+    return f'<ol class="lldc-history">{"".join(items)}</ol>' if items else ""

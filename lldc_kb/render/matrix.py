@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalog import Catalog
 from ..dates import parse_date
 from . import urls
-from .common import action_label, counts, region_label, show_date, status_badge
+from .common import action_label, counts, region_label, show_date, stale_flag, status_badge
 from .html import esc, link, rel
 
 
@@ -33,13 +33,16 @@ def status_matrix(catalog: Catalog, page_url: str = urls.MATRIX_URL) -> str:
     for c in catalog.countries():
         cells = []
         for i in instruments:
-            e = catalog.entry(i["id"], c["id"]) or {"status": "unknown"}
+            e = catalog.cell(i["id"], c["id"])
             src = e.get("source")
-            href = src["url"] if src else rel(page_url, urls.country_url(c["id"]) + "#" + i["id"])
-            title = (
-                f"Source: {src['title']} (as of {show_date(src['as_of'])})" if src
-                else "No source: the country page says why"
-            )
+            if e["status"] == "not_applicable":
+                href = rel(page_url, urls.instrument_url(i["id"]) + "#scope")
+                title = f"Outside the scope of the {i['short_name']}: see who it is open to"
+            elif src:
+                href, title = src["url"], f"Source: {src['title']} (as of {show_date(src['as_of'])})"
+            else:
+                href = rel(page_url, urls.country_url(c["id"]) + "#" + i["id"])
+                title = "No source: the country page says why"
             short = parse_date(e["date"]).short if e.get("date") else ""
             detail = ", ".join(x for x in (action_label(catalog, e.get("action")), short) if x)
             key = f"{ranks[e['status']]}-{e.get('date', '9999')}"
@@ -47,6 +50,7 @@ def status_matrix(catalog: Catalog, page_url: str = urls.MATRIX_URL) -> str:
                 f'<td data-sort="{esc(key)}" data-status="{esc(e["status"])}">'
                 f"{status_badge(catalog, e['status'], href, title)}"
                 + (f'<span class="lldc-cell__detail">{esc(detail)}</span>' if detail else "")
+                + (f'<span class="lldc-cell__detail">{flag}</span>' if (flag := stale_flag(catalog, e)) else "")
                 + "</td>"
             )
         sub = region_label(catalog, c["subregion"])
@@ -103,15 +107,18 @@ def home_figures(catalog: Catalog, page_url: str = "") -> str:
         f'<span class="lldc-figures__label">{esc(label)}</span></a></li>'
         for n, label, href in cards
     ) + "</ul>"
-    rows = "".join(
-        "<tr>"
-        f'<th scope="row">{link(rel(page_url, urls.instrument_url(i["id"])), i["short_name"])}</th>'
-        f"<td>{counts(catalog, i['id'])['party']} of {len(countries)}</td>"
-        "</tr>"
-        for i in instruments
-    )
+    rows = ""
+    for i in instruments:
+        n = counts(catalog, i["id"])
+        rows += (
+            "<tr>"
+            f'<th scope="row">{link(rel(page_url, urls.instrument_url(i["id"])), i["short_name"])}</th>'
+            f"<td>{n['party']} of {len(countries) - n['not_applicable']}</td>"
+            "</tr>"
+        )
     out += (
-        '<table class="lldc-table"><caption>LLDCs that are parties, by instrument</caption>'
+        '<table class="lldc-table"><caption>LLDCs that are parties, by instrument '
+        "(of the LLDCs the instrument is open to)</caption>"
         '<thead><tr><th scope="col">Instrument</th><th scope="col">LLDC parties</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         f'<p class="lldc-muted">Data as of {esc(show_date(catalog.as_of()))} '

@@ -101,3 +101,129 @@ def library_sources(catalog: Catalog) -> str:
         '<th scope="col">Sources with no public copy</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def coverage_rows(catalog: Catalog) -> list[dict]:
+    """Per instrument: LLDCs in scope, how many have an established status, how many are unknown."""
+    from .common import counts
+
+    established = {t["id"] for t in catalog.vocabulary("statuses") if t.get("established") and not t.get("computed")}
+    rows = []
+    for i in catalog.instruments():
+        n = counts(catalog, i["id"])
+        in_scope = len(catalog.countries()) - n["not_applicable"]
+        done = sum(n[s] for s in established)
+        rows.append({
+            "instrument": i, "in_scope": in_scope, "established": done,
+            "unknown": n["unknown"], "party": n["party"], "not_applicable": n["not_applicable"],
+        })
+    return rows
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f} %" if whole else "–"
+
+
+def coverage_table(catalog: Catalog, page_url: str) -> str:
+    """How many cells of each instrument are established with a source, computed from the records."""
+    rows = coverage_rows(catalog)
+    def name(i: dict) -> str:
+        return link(rel(page_url, urls.instrument_url(i["id"])), i["short_name"])
+
+    body = "".join(
+        "<tr>"
+        f'<th scope="row">{name(r["instrument"])}</th>'
+        f"<td>{r['in_scope']}</td><td>{r['not_applicable']}</td><td>{r['party']}</td>"
+        f"<td>{r['established']}</td><td>{r['unknown']}</td><td>{_pct(r['established'], r['in_scope'])}</td>"
+        "</tr>"
+        for r in rows
+    )
+    cells = sum(r["in_scope"] for r in rows)
+    done = sum(r["established"] for r in rows)
+    foot = (
+        f'<tr><th scope="row">All {len(rows)} instruments</th><td>{cells}</td>'
+        f"<td>{sum(r['not_applicable'] for r in rows)}</td><td>{sum(r['party'] for r in rows)}</td>"
+        f"<td>{done}</td><td>{sum(r['unknown'] for r in rows)}</td><td>{_pct(done, cells)}</td></tr>"
+    )
+    return (
+        '<table class="lldc-table"><caption>Coverage of the matrix: cells established with a source '
+        "(party, signatory, withdrawn or not a party) over the LLDCs each instrument is open to</caption>"
+        '<thead><tr><th scope="col">Instrument</th><th scope="col">LLDCs in scope</th>'
+        '<th scope="col">Not applicable</th><th scope="col">Parties</th><th scope="col">Established</th>'
+        '<th scope="col">Unknown</th><th scope="col">Share established</th></tr></thead>'
+        f"<tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
+    )
+
+
+def coverage_of(catalog: Catalog, instrument_ids: list[str]) -> str:
+    """One sentence: the share of established cells over some instruments (the four named ones)."""
+    rows = [r for r in coverage_rows(catalog) if r["instrument"]["id"] in instrument_ids]
+    missing = set(instrument_ids) - {r["instrument"]["id"] for r in rows}
+    if missing:
+        raise KeyError(f"no such instruments: {', '.join(sorted(missing))}")
+    cells = sum(r["in_scope"] for r in rows)
+    done = sum(r["established"] for r in rows)
+    names = ", ".join(r["instrument"]["short_name"] for r in rows)
+    return (
+        f"For the {len(rows)} conventions named first ({esc(names)}), {done} of {cells} cells "
+        f"({_pct(done, cells)}) are established with a source; {cells - done} are unknown."
+    )
+
+
+def parties_by(catalog: Catalog, instrument_id: str, day: str) -> dict[str, list[dict]]:
+    """LLDCs whose deposit is known to be on or before ``day``, after it, or undated."""
+    from ..dates import parse_date
+
+    cutoff = parse_date(day).latest()
+    out: dict[str, list[dict]] = {"by": [], "after": [], "undated": []}
+    for c in catalog.countries():
+        e = catalog.cell(instrument_id, c["id"])
+        if e["status"] not in ("party", "withdrawn"):
+            continue
+        if not e.get("date"):
+            out["undated"].append(c)
+        elif parse_date(e["date"]).latest() <= cutoff:
+            out["by"].append(c)
+        else:
+            out["after"].append(c)
+    return out
+
+
+def parties_by_text(catalog: Catalog, instrument_id: str, day: str, page_url: str) -> str:
+    """A sentence and list: how many LLDCs the catalog counts as parties by a given day."""
+    groups = parties_by(catalog, instrument_id, day)
+    inst = catalog.instrument(instrument_id)
+
+    def names(cs: list[dict]) -> str:
+        return ", ".join(link(rel(page_url, urls.country_url(c["id"]) + "#" + instrument_id), c["name"]) for c in cs)
+
+    out = (
+        f"<p>The catalog counts <strong>{len(groups['by'])}</strong> LLDCs whose deposit for the "
+        f"{esc(inst['short_name'])} is dated on or before {esc(show_date(day))}: {names(groups['by'])}.</p>"
+    )
+    if groups["after"]:
+        out += f"<p>Deposited later: {names(groups['after'])}.</p>"
+    if groups["undated"]:
+        out += f"<p>Parties whose deposit date is not known: {names(groups['undated'])}.</p>"
+    return out
+
+
+def stale_list(catalog: Catalog, page_url: str) -> str:
+    """The re-check queue: entries not verified for the staleness period, oldest first."""
+    from ..staleness import STALE_AFTER_MONTHS, stale_entries
+
+    entries = stale_entries(catalog)
+    if not entries:
+        return (
+            f"<p>No entry is due: every entry was checked against its source in the last "
+            f"{STALE_AFTER_MONTHS} months.</p>"
+        )
+    items = []
+    for s in entries:
+        label = f"{catalog.country(s.country)['name']}: {catalog.instrument(s.instrument)['short_name']}"
+        when = esc(show_date(s.verified_on)) if s.verified_on else "never"
+        items.append(
+            f"<li>{link(rel(page_url, urls.country_url(s.country) + '#' + s.instrument), label)}"
+            f' <span class="lldc-muted">(verified {when})</span></li>'
+        )
+    return f"<ul>{''.join(items)}</ul>"

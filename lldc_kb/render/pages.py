@@ -15,12 +15,15 @@ from . import urls
 from .common import (
     action_label,
     counts,
+    history_html,
     org_name,
     region_label,
     show_date,
     source_html,
     source_short,
+    stale_flag,
     status_badge,
+    verified_html,
 )
 from .html import block, esc, link, paragraphs, rel
 from .library import backlinks_section
@@ -57,7 +60,8 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     ])))
 
     instruments = catalog.instruments()
-    if not any(catalog.entry(i["id"], country_id) for i in instruments):
+    covered = "lldc" in c["groups"] or any(catalog.entry(i["id"], country_id) for i in instruments)
+    if not covered:
         out.append(heading(2, "Participation", "summary"))
         out.append(block(
             f"<p>The catalog records participation for the landlocked developing countries; "
@@ -70,11 +74,12 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     out.append(heading(2, "Participation at a glance", "summary"))
     rows = []
     for inst in instruments:
-        e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
+        e = catalog.cell(inst["id"], country_id)
+        flag = stale_flag(catalog, e)
         rows.append(
             "<tr>"
             f'<th scope="row">{link(rel(here, urls.instrument_url(inst["id"])), inst["short_name"])}</th>'
-            f'<td>{status_badge(catalog, e["status"], "#" + inst["id"])}</td>'
+            f'<td>{status_badge(catalog, e["status"], "#" + inst["id"])}{"<br>" + flag if flag else ""}</td>'
             f"<td>{esc(action_label(catalog, e.get('action')))}</td>"
             f"<td>{esc(show_date(e.get('date')))}</td>"
             "</tr>"
@@ -86,8 +91,15 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     ))
 
     for inst in instruments:
-        e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
+        e = catalog.cell(inst["id"], country_id)
         out.append(heading(2, inst["short_name"], inst["id"]))
+        if e["status"] == "not_applicable":
+            out.append(block(facts([
+                ("Status", status_badge(catalog, e["status"])),
+                ("Scope", paragraphs(inst["scope"]["description"])
+                 + link(rel(here, urls.instrument_url(inst["id"]) + "#scope"), "Who it is open to")),
+            ])))
+            continue
         out.append(block(facts([
             ("Status", status_badge(catalog, e["status"])),
             ("Action", esc(action_label(catalog, e.get("action")))),
@@ -96,19 +108,20 @@ def country_page(catalog: Catalog, country_id: str) -> str:
                 if e.get("date") and len(e["date"]) < 10 else "")),
             ("Entry into force", esc(show_date(e.get("entry_into_force")))),
             ("Source", source_html(e.get("source"))),
-            ("Verified on", esc(show_date(e.get("verified_on")))),
+            ("Verified on", verified_html(catalog, e)),
             ("Notes", paragraphs(e.get("notes"))),
+            ("Earlier statuses", history_html(catalog, e)),
         ])))
 
     gaps = [
         inst for inst in instruments
-        if (catalog.entry(inst["id"], country_id) or {"status": "unknown"})["status"] != "party"
+        if catalog.cell(inst["id"], country_id)["status"] not in ("party", "not_applicable")
     ]
     out.append(heading(2, "Not yet a party to", "not-yet-a-party"))
     if not gaps:
         out.append(block(f"<p>{esc(c['name'])} is a party to every instrument in the catalog.</p>"))
     for inst in gaps:
-        e = catalog.entry(inst["id"], country_id) or {"status": "unknown"}
+        e = catalog.cell(inst["id"], country_id)
         join = inst["how_to_join"]
         label = catalog.term("statuses", e["status"])["label"].lower()
         out.append(heading(3, f"{inst['short_name']}: what joining involves", f"join-{inst['id']}"))
@@ -171,6 +184,18 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     if join.get("after_joining"):
         out.append(block(paragraphs(join["after_joining"])))
 
+    if i.get("scope"):
+        out.append(heading(2, "Scope: who it is open to", "scope"))
+        scope = i["scope"]
+        out.append(block(facts([
+            ("Scope", paragraphs(scope["description"])),
+            ("Countries in scope", ", ".join(
+                link(rel(here, urls.country_url(cid)), catalog.country(cid)["name"])
+                for cid in sorted(scope["countries"], key=lambda x: catalog.country(x)["name"])
+            )),
+            ("Source", source_html(scope["source"])),
+        ])))
+
     out.append(heading(2, "Participation of the LLDCs", "participation"))
     n = counts(catalog, instrument_id)
     summary = ", ".join(
@@ -178,8 +203,24 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     )
     out.append(block(f'<p class="lldc-counts">Of the {len(catalog.countries())} LLDCs: {esc(summary)}.</p>'))
     rows = []
+    changes = []
     for c in catalog.countries():
-        e = catalog.entry(instrument_id, c["id"]) or {"status": "unknown"}
+        e = catalog.cell(instrument_id, c["id"])
+        if e.get("history"):
+            changes.append(
+                f'<li>{link(rel(here, urls.country_url(c["id"]) + "#" + instrument_id), c["name"])}: '
+                f"now {esc(catalog.term('statuses', e['status'])['label'].lower())}; before:"
+                f"{history_html(catalog, e)}</li>"
+            )
+        if e["status"] == "not_applicable":
+            rows.append(
+                "<tr>"
+                f'<th scope="row">{link(rel(here, urls.country_url(c["id"])), c["name"])}</th>'
+                f'<td>{status_badge(catalog, e["status"], "#scope")}</td>'
+                '<td colspan="5" class="lldc-muted">Outside the scope of the instrument</td>'
+                "</tr>"
+            )
+            continue
         rows.append(
             "<tr>"
             f'<th scope="row">{link(rel(here, urls.country_url(c["id"])), c["name"])}</th>'
@@ -188,7 +229,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
             f"<td>{esc(show_date(e.get('date')))}</td>"
             f"<td>{esc(show_date(e.get('entry_into_force')))}</td>"
             f"<td>{source_short(e.get('source'))}</td>"
-            f"<td>{esc(show_date(e.get('verified_on')))}</td>"
+            f"<td>{verified_html(catalog, e)}</td>"
             "</tr>"
         )
     out.append(block(
@@ -198,6 +239,12 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
         '<th scope="col">Source</th><th scope="col">Verified on</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows) + "\n</tbody>\n</table>"
     ))
+    if changes:
+        out.append(heading(2, "Recorded changes", "changes"))
+        out.append(block(
+            "<p>Entries whose status changed, with the earlier statuses and their sources.</p>\n"
+            f'<ul class="lldc-changes">{"".join(changes)}</ul>'
+        ))
 
     out.append(heading(2, "Official links", "links"))
     out.append(block("<ul>\n" + "\n".join(
@@ -227,7 +274,8 @@ def countries_index(catalog: Catalog) -> str:
     out.append("# Countries\n")
     out.append(block(
         f"<p>The {len(catalog.countries())} landlocked developing countries, by region. "
-        f"The last column counts the {len(instruments)} instruments of the catalog to which each is a party.</p>"
+        f"The last column counts the instruments to which each is a party, of the {len(instruments)} in the "
+        "catalog less the regional ones that do not apply to it.</p>"
     ))
     regions = [t for t in catalog.vocabulary("regions") if "parent" not in t]
     for region in regions:
@@ -237,15 +285,14 @@ def countries_index(catalog: Catalog) -> str:
         out.append(heading(2, region["label"], region["id"]))
         rows = []
         for c in members:
-            parties = sum(
-                1 for i in instruments if (catalog.entry(i["id"], c["id"]) or {}).get("status") == "party"
-            )
+            parties = sum(1 for i in instruments if catalog.cell(i["id"], c["id"])["status"] == "party")
+            open_to = sum(1 for i in instruments if catalog.in_scope(i["id"], c["id"]))
             rows.append(
                 "<tr>"
                 f'<th scope="row">{link(rel(here, urls.country_url(c["id"])), c["name"])}</th>'
                 f"<td>{esc(region_label(catalog, c['subregion']))}</td>"
                 f"<td>{esc(c['wto']['status'].replace('none', 'not a member').capitalize())}</td>"
-                f"<td>{parties} of {len(instruments)}</td>"
+                f"<td>{parties} of {open_to}</td>"
                 "</tr>"
             )
         out.append(block(
