@@ -11,8 +11,10 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
+from .api import api_files, schema_files
 from .catalog import DEFAULT_CATALOG, LIBRARY_KINDS, Catalog, load_catalog
-from .exports import status_csv
+from .exports import data_files
+from .feeds import calendar, feed_files
 from .problems import CatalogError
 from .render import urls
 from .render.library import kind_index, library_index, record_page
@@ -43,8 +45,12 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
     files: dict[str, str] = {
         urls.COUNTRIES_SRC: countries_index(catalog),
         urls.INSTRUMENTS_SRC: instruments_index(catalog),
-        urls.STATUS_CSV: status_csv(catalog),
         urls.LIBRARY_SRC: library_index(catalog),
+        **data_files(catalog),
+        **api_files(catalog),
+        **schema_files(catalog),
+        **feed_files(catalog),
+        urls.CALENDAR: calendar(catalog),
     }
     for kind in LIBRARY_KINDS:
         files[urls.kind_index_src(kind)] = kind_index(catalog, kind)

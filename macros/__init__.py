@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from lldc_kb.render import method as method_render  # noqa: E402
+from lldc_kb.render import opendata  # noqa: E402
 from lldc_kb.render.common import show_date  # noqa: E402
 from lldc_kb.render.library import library_figures  # noqa: E402
 from lldc_kb.render.matrix import home_figures, status_legend, status_matrix  # noqa: E402
@@ -95,4 +96,24 @@ def define_env(env) -> None:
     def stale_list() -> str:
         """Entries due for a re-check."""
         return method_render.stale_list(catalog, page_url())
+
+    @env.macro
+    def licence() -> str:
+        """The data licence statement."""
+        return opendata.licence_text()
+
+    @env.macro
+    def api_table() -> str:
+        """The API collections and record files, with counts."""
+        return opendata.api_table(catalog, page_url())
+
+    @env.macro
+    def downloads_table() -> str:
+        """The CSV downloads of the data package."""
+        return opendata.downloads_table(catalog, page_url())
+
+    @env.macro
+    def feeds_list() -> str:
+        """The Atom feeds and the calendar."""
+        return opendata.feeds_list(catalog, page_url())
 

@@ -27,7 +27,7 @@ from .common import (
 )
 from .html import block, esc, link, paragraphs, rel
 from .library import backlinks_section
-from .parts import facts, front, heading, md_text, sources_section
+from .parts import facts, feed_link, front, heading, md_text, sources_section
 
 # --- country ---------------------------------------------------------------------
 
@@ -49,7 +49,11 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     c = catalog.country(country_id)
     here = urls.country_url(country_id)
     groups = ", ".join(catalog.term("country-groups", g)["label"] for g in c["groups"])
-    out = [front(c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.", boost=2)]
+    covered = "lldc" in c["groups"] or any(catalog.entry(i["id"], country_id) for i in catalog.instruments())
+    feed = urls.country_feed(country_id) if covered else None
+    out = [front(
+        c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.", boost=2, feed=feed,
+    )]
     out.append(f"# {md_text(c['name'])}\n")
     out.append(block(facts([
         ("Region", esc(f"{region_label(catalog, c['subregion'])}, {region_label(catalog, c['region'])}")),
@@ -60,7 +64,6 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     ])))
 
     instruments = catalog.instruments()
-    covered = "lldc" in c["groups"] or any(catalog.entry(i["id"], country_id) for i in instruments)
     if not covered:
         out.append(heading(2, "Participation", "summary"))
         out.append(block(
@@ -72,6 +75,7 @@ def country_page(catalog: Catalog, country_id: str) -> str:
         out.append(sources_section(here, c, "Country"))
         return "".join(out)
     out.append(heading(2, "Participation at a glance", "summary"))
+    out.append(feed_link(here, urls.country_feed(country_id), f"changes for {c['name']}"))
     rows = []
     for inst in instruments:
         e = catalog.cell(inst["id"], country_id)
@@ -152,7 +156,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     """The page of one instrument: what it is, how to join, who has joined."""
     i = catalog.instrument(instrument_id)
     here = urls.instrument_url(instrument_id)
-    out = [front(i["short_name"], i["title"], boost=4, wide=True)]
+    out = [front(i["short_name"], i["title"], boost=4, wide=True, feed=urls.instrument_feed(instrument_id))]
     out.append(f"# {md_text(i['short_name'])}\n")
     adopted = f"{show_date(i['adopted']['date'])}, {i['adopted']['place']}"
     total = i.get("parties_total")
@@ -202,6 +206,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
         f"{n[t['id']]} {t['label'].lower()}" for t in catalog.vocabulary("statuses") if n[t["id"]]
     )
     out.append(block(f'<p class="lldc-counts">Of the {len(catalog.countries())} LLDCs: {esc(summary)}.</p>'))
+    out.append(feed_link(here, urls.instrument_feed(instrument_id), f"changes in the {i['short_name']}"))
     rows = []
     changes = []
     for c in catalog.countries():

@@ -16,10 +16,14 @@ from .common import show_date, source_html
 from .html import block, esc, link, rel
 
 
-def front(title: str, description: str, boost: float = 1, wide: bool = False, tags: list[str] | None = None) -> str:
+def front(
+    title: str, description: str, boost: float = 1, wide: bool = False, tags: list[str] | None = None,
+    feed: str | None = None,
+) -> str:
     """Front matter: title, description, macros off, and a search boost
     (Material's ``search.boost``) so that a record's own page ranks above
-    the many pages that merely mention it."""
+    the many pages that merely mention it. ``feed`` (a path from the site
+    root) makes the theme announce the page's Atom feed in its head."""
     return (
         "---\n"
         f"title: {yaml_str(title)}\n"
@@ -28,6 +32,7 @@ def front(title: str, description: str, boost: float = 1, wide: bool = False, ta
         + (f"search:\n  boost: {boost}\n" if boost != 1 else "")
         + ("hide:\n  - navigation\n" if wide else "")
         + ("tags:\n" + "".join(f"  - {yaml_str(t)}\n" for t in tags) if tags else "")
+        + (f"feed: {yaml_str(feed)}\n" if feed else "")
         + "---\n\n"
     )
 
@@ -94,4 +99,12 @@ def cite_block(here: str, title: str, verified_on: str) -> str:
         ])
         + '\n<p><button type="button" class="md-button lldc-cite__copy" data-cite-copy hidden>'
         "Copy the citation</button></p>\n</div>"
+    )
+
+
+def feed_link(here: str, feed: str, what: str) -> str:
+    """A visible link to a page's Atom feed (the head link is for feed readers)."""
+    return block(
+        f'<p class="lldc-feed"><a href="{esc(rel(here, feed))}" type="application/atom+xml">'
+        f'<span aria-hidden="true">⟳</span> Follow {esc(what)}: Atom feed</a></p>'
     )

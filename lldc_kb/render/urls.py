@@ -59,3 +59,41 @@ def kind_index_url(kind: str) -> str:
 LIBRARY_SRC = "library/index.md"
 LIBRARY_URL = "library/"
 THEMES_URL = "themes/"
+
+
+# --- open data: JSON API, schemas, downloads, feeds ---------------------------------
+
+API_ROOT = "api/v1/"
+API_INDEX = API_ROOT + "index.json"
+API_PARTICIPATION = API_ROOT + "participation.json"
+API_FOLDERS = {
+    **RECORD_FOLDERS, "organization": "organizations", "vocabulary": "vocabularies",
+}
+"""kind -> folder of its API files: /api/v1/countries/<id>.json ..."""
+SCHEMA_ROOT = "schema/"
+DATA_ROOT = "data/"
+DATAPACKAGE = DATA_ROOT + "datapackage.json"
+FEEDS_ROOT = "feeds/"
+CHANGES_FEED = FEEDS_ROOT + "changes.atom"
+CALENDAR = FEEDS_ROOT + "calendar.ics"
+DATA_PAGE_URL = "data/"
+
+
+def api_collection(kind: str) -> str:
+    return f"{API_ROOT}{API_FOLDERS[kind]}.json"
+
+
+def api_record(kind: str, record_id: str) -> str:
+    return f"{API_ROOT}{API_FOLDERS[kind]}/{record_id}.json"
+
+
+def data_csv(name: str) -> str:
+    return f"{DATA_ROOT}{name}.csv"
+
+
+def country_feed(country_id: str) -> str:
+    return f"{FEEDS_ROOT}countries/{country_id}.atom"
+
+
+def instrument_feed(instrument_id: str) -> str:
+    return f"{FEEDS_ROOT}instruments/{instrument_id}.atom"
