@@ -139,7 +139,7 @@ def text_is_plain(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
 REQUIRED_VOCABULARIES = [
     "statuses", "actions", "regions", "instrument-kinds", "country-groups",
     "organization-kinds", "link-kinds", "themes", "tfa-articles", "practice-stages",
-    "guideline-kinds", "guideline-stages", "programme-kinds", "event-kinds",
+    "guideline-kinds", "guideline-stages", "programme-kinds", "event-kinds", "operation-states",
 ]
 
 LIBRARY_VOCAB_FIELDS: dict[str, dict[tuple, str]] = {
@@ -229,6 +229,10 @@ def terms_are_known(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
             yield from _vocab_check(catalog, rec, at + ("status",), entry["status"], "statuses")
             if "action" in entry:
                 yield from _vocab_check(catalog, rec, at + ("action",), entry["action"], "actions")
+            if "operation" in entry:
+                yield from _vocab_check(
+                    catalog, rec, at + ("operation", "state"), entry["operation"]["state"], "operation-states"
+                )
             for i, old in enumerate(entry.get("history", [])):
                 yield from _vocab_check(catalog, rec, at + ("history", i, "status"), old["status"], "statuses")
                 if "action" in old:
@@ -441,7 +445,8 @@ def dates_are_in_order(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
         for cid, e in rec.data["entries"].items():
             at = ("entries", cid)
             dep, eif = _date(e.get("date")), _date(e.get("entry_into_force"))
-            if dep and eif and not may_precede(dep, eif):
+            # a successor State is bound from the date of its independence, before it deposits
+            if dep and eif and not may_precede(dep, eif) and e.get("action") != "succession":
                 yield rec.problem(
                     at + ("entry_into_force",), dotted(at + ("entry_into_force",)),
                     f"entry into force ({eif}) is before the deposit date ({dep}): check both against the source",

@@ -200,10 +200,16 @@ def test_coverage_figures_are_the_counts_of_the_records(catalog) -> None:
 
 
 def test_parties_by_a_day_uses_the_deposit_dates(catalog) -> None:
+    from lldc_kb.dates import parse_date
+
+    cutoff = dt.date(2021, 3, 31)
     groups = parties_by(catalog, "rkc", "2021-03-31")
     for c in groups["by"]:
-        assert catalog.entry("rkc", c["id"])["date"][:10] <= "2021-03-31"
+        assert parse_date(catalog.entry("rkc", c["id"])["date"]).latest() <= cutoff
     for c in groups["after"]:
-        assert catalog.entry("rkc", c["id"])["date"][:10] > "2021-03-31"
+        assert parse_date(catalog.entry("rkc", c["id"])["date"]).earliest() > cutoff
+    for c in groups["uncertain"]:
+        when = parse_date(catalog.entry("rkc", c["id"])["date"])
+        assert when.earliest() <= cutoff < when.latest()
     parties = [c for c in catalog.countries() if catalog.entry("rkc", c["id"])["status"] in ("party", "withdrawn")]
     assert len(parties) == sum(len(v) for v in groups.values())

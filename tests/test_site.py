@@ -40,7 +40,7 @@ def test_country_pages_show_every_entry_with_its_source(built_site: Path, catalo
     for c in catalog.countries():
         text = page(built_site, f"countries/{c['id']}")
         for i in catalog.instruments():
-            e = catalog.entry(i["id"], c["id"])
+            e = catalog.cell(i["id"], c["id"])
             label = catalog.term("statuses", e["status"])["label"]
             assert label in text
             if e.get("date"):
@@ -60,15 +60,18 @@ def test_not_yet_a_party_lists_exactly_the_gaps(built_site: Path, catalog) -> No
     for c in catalog.countries():
         text = page(built_site, f"countries/{c['id']}")
         for i in catalog.instruments():
-            gap = catalog.entry(i["id"], c["id"])["status"] != "party"
+            gap = catalog.cell(i["id"], c["id"])["status"] not in ("party", "not_applicable")
             assert (f'id="join-{i["id"]}"' in text) == gap, (c["id"], i["id"])
 
 
 def test_instrument_pages_count_from_data(built_site: Path, catalog) -> None:
     for i in catalog.instruments():
         text = page(built_site, f"instruments/{i['id']}")
-        parties = sum(catalog.entry(i["id"], c["id"])["status"] == "party" for c in catalog.countries())
-        assert f"Of the 32 LLDCs: {parties} party" in text
+        parties = sum(catalog.cell(i["id"], c["id"])["status"] == "party" for c in catalog.countries())
+        if parties:
+            assert f"Of the 32 LLDCs: {parties} party" in text
+        else:
+            assert "Of the 32 LLDCs:" in text and " party" not in text.split("Of the 32 LLDCs:")[1].split(".")[0]
         assert text.count('<th scope="row"><a href="../../countries/') == 32
 
 
@@ -88,9 +91,9 @@ def test_csv_matches_the_catalog_row_for_row(built_site: Path, catalog) -> None:
         reader = csv.DictReader(f)
         assert reader.fieldnames == STATUS_COLUMNS
         rows = list(reader)
-    assert len(rows) == 32 * 4
+    assert len(rows) == 32 * len(catalog.instruments())
     for row in rows:
-        e = catalog.entry(row["instrument"], row["iso3"].lower())
+        e = catalog.cell(row["instrument"], row["iso3"].lower())
         assert row["status"] == e["status"]
         assert row["action"] == e.get("action", "")
         assert row["date"] == e.get("date", "")
@@ -104,7 +107,7 @@ def test_home_figures_are_computed(built_site: Path, catalog) -> None:
     entries = sum(len(r.data["entries"]) for r in catalog.of("participation").values())
     assert re.search(rf">{entries}</span>\s*<span[^>]*>sourced participation entries", text)
     unknown = sum(
-        catalog.entry(i["id"], c["id"])["status"] == "unknown"
+        catalog.cell(i["id"], c["id"])["status"] == "unknown"
         for i in catalog.instruments()
         for c in catalog.countries()
     )

@@ -115,3 +115,19 @@ def history_html(catalog: Catalog, entry: dict[str, Any]) -> str:
         text += f"<br>{source_html(old.get('source'))}"
         items.append(f"<li>{text}</li>")
     return f'<ol class="lldc-history">{"".join(items)}</ol>' if items else ""
+
+
+def operation_html(catalog: Catalog, entry: dict[str, Any]) -> str:
+    """Whether a party's instrument works in practice (for TIR: a guaranteeing association), with its source."""
+    op = entry.get("operation")
+    if not op:
+        return ""
+    text = esc(catalog.term("operation-states", op["state"])["label"])
+    if op.get("body"):
+        text += f": {esc(op['body'])}"
+    if op.get("since"):
+        text += f", since {esc(show_date(op['since']))}"
+    out = text + "<br>" + source_html(op["source"])
+    if op.get("notes"):
+        out += f'<br><small class="lldc-muted">{esc(op["notes"])}</small>'
+    return out

@@ -57,7 +57,7 @@ def source_list(catalog: Catalog) -> str:
                 seen.setdefault(src["url"], src)
                 uses[src["url"]] += 1
     items = "".join(
-        f"<li>{link(url, src['title'], external=True)} "
+        f"<li><cite>{link(url, src['title'], external=True)}</cite> "
         f'<span class="lldc-muted">(as of {esc(show_date(src["as_of"]))}; cited by {uses[url]} '
         f"entr{'y' if uses[url] == 1 else 'ies'})</span></li>"
         for url, src in sorted(seen.items(), key=lambda kv: (-uses[kv[0]], kv[1]["title"]))
@@ -171,21 +171,26 @@ def coverage_of(catalog: Catalog, instrument_ids: list[str]) -> str:
 
 
 def parties_by(catalog: Catalog, instrument_id: str, day: str) -> dict[str, list[dict]]:
-    """LLDCs whose deposit is known to be on or before ``day``, after it, or undated."""
+    """LLDC parties whose deposit is known to be on or before ``day``, known to be after it,
+    dated too loosely to tell (a year that spans the day), or undated."""
     from ..dates import parse_date
 
     cutoff = parse_date(day).latest()
-    out: dict[str, list[dict]] = {"by": [], "after": [], "undated": []}
+    out: dict[str, list[dict]] = {"by": [], "after": [], "uncertain": [], "undated": []}
     for c in catalog.countries():
         e = catalog.cell(instrument_id, c["id"])
         if e["status"] not in ("party", "withdrawn"):
             continue
         if not e.get("date"):
             out["undated"].append(c)
-        elif parse_date(e["date"]).latest() <= cutoff:
+            continue
+        when = parse_date(e["date"])
+        if when.latest() <= cutoff:
             out["by"].append(c)
-        else:
+        elif when.earliest() > cutoff:
             out["after"].append(c)
+        else:
+            out["uncertain"].append(c)
     return out
 
 
@@ -203,6 +208,8 @@ def parties_by_text(catalog: Catalog, instrument_id: str, day: str, page_url: st
     )
     if groups["after"]:
         out += f"<p>Deposited later: {names(groups['after'])}.</p>"
+    if groups["uncertain"]:
+        out += f"<p>Deposited in a year or month that spans that day: {names(groups['uncertain'])}.</p>"
     if groups["undated"]:
         out += f"<p>Parties whose deposit date is not known: {names(groups['undated'])}.</p>"
     return out

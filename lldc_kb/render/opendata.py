@@ -11,7 +11,7 @@ from ..catalog import Catalog
 from ..exports import data_files
 from ..feeds import calendar_events, feed_files
 from . import urls
-from .html import esc, link, rel
+from .html import esc, rel
 
 
 def _code_link(page_url: str, path: str) -> str:

@@ -16,6 +16,7 @@ from .common import (
     action_label,
     counts,
     history_html,
+    operation_html,
     org_name,
     region_label,
     show_date,
@@ -52,7 +53,7 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     covered = "lldc" in c["groups"] or any(catalog.entry(i["id"], country_id) for i in catalog.instruments())
     feed = urls.country_feed(country_id) if covered else None
     out = [front(
-        c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.", boost=2, feed=feed,
+        c["name"], f"Which trade and transit conventions {c['name']} has joined, with sources.", boost=4, feed=feed,
     )]
     out.append(f"# {md_text(c['name'])}\n")
     out.append(block(facts([
@@ -112,6 +113,7 @@ def country_page(catalog: Catalog, country_id: str) -> str:
                 if e.get("date") and len(e["date"]) < 10 else "")),
             ("Entry into force", esc(show_date(e.get("entry_into_force")))),
             ("Source", source_html(e.get("source"))),
+            ("In operation", operation_html(catalog, e)),
             ("Verified on", verified_html(catalog, e)),
             ("Notes", paragraphs(e.get("notes"))),
             ("Earlier statuses", history_html(catalog, e)),
@@ -143,6 +145,14 @@ def country_page(catalog: Catalog, country_id: str) -> str:
     out.append(backlinks_section(catalog, here, "country", country_id, c["name"]))
     out.append(sources_section(here, c, "Country"))
     return "".join(out)
+
+
+def _operation_short(catalog: Catalog, e: dict[str, Any]) -> str:
+    op = e.get("operation")
+    if not op:
+        return ""
+    label = catalog.term("operation-states", op["state"])["label"].lower()
+    return f'<br><span class="lldc-muted">in practice: {esc(label)}</span>'
 
 
 def _precision(date: str) -> str:
@@ -229,7 +239,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
         rows.append(
             "<tr>"
             f'<th scope="row">{link(rel(here, urls.country_url(c["id"])), c["name"])}</th>'
-            f'<td>{status_badge(catalog, e["status"])}</td>'
+            f'<td>{status_badge(catalog, e["status"])}{_operation_short(catalog, e)}</td>'
             f"<td>{esc(action_label(catalog, e.get('action')))}</td>"
             f"<td>{esc(show_date(e.get('date')))}</td>"
             f"<td>{esc(show_date(e.get('entry_into_force')))}</td>"
