@@ -88,9 +88,9 @@ def define_env(env) -> None:
         return method_render.coverage_of(catalog, list(instrument_ids))
 
     @env.macro
-    def parties_by(instrument_id: str, day: str) -> str:
-        """The LLDCs the catalog counts as parties on a given day (to reconcile with a published figure)."""
-        return method_render.parties_by_text(catalog, instrument_id, day, page_url())
+    def parties_by(instrument_id: str, day: str, published: int | None = None) -> str:
+        """The LLDCs the catalog counts as parties on a given day, reconciled with a published figure."""
+        return method_render.parties_by_text(catalog, instrument_id, day, page_url(), published)
 
     @env.macro
     def stale_list() -> str:

@@ -205,7 +205,12 @@ def test_parties_by_a_day_uses_the_deposit_dates(catalog) -> None:
     cutoff = dt.date(2021, 3, 31)
     groups = parties_by(catalog, "rkc", "2021-03-31")
     for c in groups["by"]:
-        assert parse_date(catalog.entry("rkc", c["id"])["date"]).latest() <= cutoff
+        e = catalog.entry("rkc", c["id"])
+        dates = [e.get("date"), e.get("entry_into_force"), e["source"]["as_of"]]
+        assert any(d and parse_date(d).latest() <= cutoff for d in dates)
+    for c in groups["after"] + groups["uncertain"]:
+        e = catalog.entry("rkc", c["id"])
+        assert all(parse_date(d).latest() > cutoff for d in (e.get("entry_into_force"), e["source"]["as_of"]) if d)
     for c in groups["after"]:
         assert parse_date(catalog.entry("rkc", c["id"])["date"]).earliest() > cutoff
     for c in groups["uncertain"]:
@@ -213,3 +218,14 @@ def test_parties_by_a_day_uses_the_deposit_dates(catalog) -> None:
         assert when.earliest() <= cutoff < when.latest()
     parties = [c for c in catalog.countries() if catalog.entry("rkc", c["id"])["status"] in ("party", "withdrawn")]
     assert len(parties) == sum(len(v) for v in groups.values())
+
+
+def test_a_published_figure_is_reconciled_with_the_count(catalog) -> None:
+    from lldc_kb.render.method import parties_by_text
+
+    n = len(parties_by(catalog, "rkc", "2021-03-31")["by"])
+    assert "matches the published figure" in parties_by_text(catalog, "rkc", "2021-03-31", "method/", n)
+    text = parties_by_text(catalog, "rkc", "2021-03-31", "method/", n + 2)
+    unknown = sum(catalog.cell("rkc", c["id"])["status"] == "unknown" for c in catalog.countries())
+    assert "so 2 LLDC parties on that day are not yet identified" in text and f"the {unknown} LLDCs" in text
+    assert "1 fewer than the catalog counts" in parties_by_text(catalog, "rkc", "2021-03-31", "method/", n - 1)

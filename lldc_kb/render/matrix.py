@@ -24,7 +24,8 @@ def status_matrix(catalog: Catalog, page_url: str = urls.MATRIX_URL) -> str:
         '<th scope="col" data-sort-type="text"><span>Region</span></th>'
         + "".join(
             f'<th scope="col" data-sort-type="text"><span>'
-            f'{link(rel(page_url, urls.instrument_url(i["id"])), i.get("abbreviation", i["short_name"]))}'
+            f'<a href="{esc(rel(page_url, urls.instrument_url(i["id"])))}" title="{esc(i["short_name"])}">'
+            f'{esc(i.get("abbreviation", i["short_name"]))}</a>'
             "</span></th>"
             for i in instruments
         )

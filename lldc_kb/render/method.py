@@ -171,8 +171,12 @@ def coverage_of(catalog: Catalog, instrument_ids: list[str]) -> str:
 
 
 def parties_by(catalog: Catalog, instrument_id: str, day: str) -> dict[str, list[dict]]:
-    """LLDC parties whose deposit is known to be on or before ``day``, known to be after it,
-    dated too loosely to tell (a year that spans the day), or undated."""
+    """LLDC parties known to be parties on ``day``, known to have deposited after it,
+    dated too loosely to tell (a year that spans the day), or with nothing dated.
+
+    A party is known to be one on ``day`` when its deposit date, its entry into
+    force, or the date of the source that lists it as a party is not later.
+    """
     from ..dates import parse_date
 
     cutoff = parse_date(day).latest()
@@ -180,6 +184,10 @@ def parties_by(catalog: Catalog, instrument_id: str, day: str) -> dict[str, list
     for c in catalog.countries():
         e = catalog.cell(instrument_id, c["id"])
         if e["status"] not in ("party", "withdrawn"):
+            continue
+        evidence = [e.get("entry_into_force"), (e.get("source") or {}).get("as_of")]
+        if any(d and parse_date(d).latest() <= cutoff for d in evidence):
+            out["by"].append(c)
             continue
         if not e.get("date"):
             out["undated"].append(c)
@@ -194,8 +202,9 @@ def parties_by(catalog: Catalog, instrument_id: str, day: str) -> dict[str, list
     return out
 
 
-def parties_by_text(catalog: Catalog, instrument_id: str, day: str, page_url: str) -> str:
-    """A sentence and list: how many LLDCs the catalog counts as parties by a given day."""
+def parties_by_text(catalog: Catalog, instrument_id: str, day: str, page_url: str, published: int | None = None) -> str:
+    """A sentence and list: how many LLDCs the catalog counts as parties by a given day,
+    and, given a published figure for that day, where the difference can lie."""
     groups = parties_by(catalog, instrument_id, day)
     inst = catalog.instrument(instrument_id)
 
@@ -203,15 +212,33 @@ def parties_by_text(catalog: Catalog, instrument_id: str, day: str, page_url: st
         return ", ".join(link(rel(page_url, urls.country_url(c["id"]) + "#" + instrument_id), c["name"]) for c in cs)
 
     out = (
-        f"<p>The catalog counts <strong>{len(groups['by'])}</strong> LLDCs whose deposit for the "
-        f"{esc(inst['short_name'])} is dated on or before {esc(show_date(day))}: {names(groups['by'])}.</p>"
+        f"<p>The catalog counts <strong>{len(groups['by'])}</strong> LLDCs known to be parties to the "
+        f"{esc(inst['short_name'])} on {esc(show_date(day))} (by their deposit date, their entry into force or "
+        f"a dated list of parties): {names(groups['by'])}.</p>"
     )
     if groups["after"]:
         out += f"<p>Deposited later: {names(groups['after'])}.</p>"
     if groups["uncertain"]:
         out += f"<p>Deposited in a year or month that spans that day: {names(groups['uncertain'])}.</p>"
     if groups["undated"]:
-        out += f"<p>Parties whose deposit date is not known: {names(groups['undated'])}.</p>"
+        out += f"<p>Parties with no date that places them before or after it: {names(groups['undated'])}.</p>"
+    if published is not None:
+        gap = published - len(groups["by"])
+        unknown = [c for c in catalog.countries() if catalog.cell(instrument_id, c["id"])["status"] == "unknown"]
+        if gap == 0:
+            out += f"<p>This matches the published figure of {published}.</p>"
+        elif gap > 0:
+            out += (
+                f"<p>The published figure is {published}, so {gap} LLDC parties on that day are not yet "
+                f"identified in the catalog. They can only be among the parties above that are dated too "
+                f"loosely or not at all, and the {len(unknown)} LLDCs whose status is still unknown: "
+                f"{names(unknown)}. Their notes say which sources were searched.</p>"
+            )
+        else:
+            out += (
+                f"<p>The published figure is {published}, {-gap} fewer than the catalog counts: "
+                "the entries concerned need to be checked against the depositary's list.</p>"
+            )
     return out
 
 
