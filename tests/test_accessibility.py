@@ -47,8 +47,12 @@ def page_types() -> list[tuple[str, str]]:
         ("library-browse", urls.LIBRARY_URL),
         ("practices-index", urls.kind_index_url("practice")),
         ("themes", urls.THEMES_URL),
+        ("open-data", urls.DATA_PAGE_URL),
     ]
     catalog = load_catalog()[0]
+    regional = [i for i in catalog.instruments() if i.get("scope")]
+    if regional:  # a page with "not applicable" rows and a scope section
+        pages.append(("instrument-regional", urls.instrument_url(regional[0]["id"])))
     for kind in LIBRARY_KINDS:
         records = catalog.library(kind)
         if records:
