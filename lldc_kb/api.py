@@ -30,7 +30,8 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _records(catalog: Catalog, kind: str) -> list[dict[str, Any]]:
+def records_of(catalog: Catalog, kind: str) -> list[dict[str, Any]]:
+    """The records of one kind in the order the site lists them."""
     if kind == "country":
         return catalog.countries(group=None)
     if kind == "instrument":
@@ -82,7 +83,7 @@ def index(catalog: Catalog) -> dict[str, Any]:
         "collections": {
             urls.API_FOLDERS[k]: {
                 "kind": k,
-                "count": len(_records(catalog, k)),
+                "count": len(records_of(catalog, k)),
                 "href": urls.api_collection(k).removeprefix(urls.API_ROOT),
                 "records": urls.api_record(k, "{id}").removeprefix(urls.API_ROOT),
             }
@@ -102,7 +103,7 @@ def api_files(catalog: Catalog) -> dict[str, str]:
     """Path -> JSON text of every API file."""
     files = {urls.API_INDEX: _dump(index(catalog)), urls.API_PARTICIPATION: _dump(participation(catalog))}
     for kind in API_KINDS:
-        items = [envelope(catalog, kind, d) for d in _records(catalog, kind)]
+        items = [envelope(catalog, kind, d) for d in records_of(catalog, kind)]
         files[urls.api_collection(kind)] = _dump(
             {"api_version": API_VERSION, "kind": kind, "count": len(items), "items": items}
         )

@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .api import LICENCE
+from .api import LICENCE, records_of
 from .catalog import LIBRARY_KINDS, Catalog
 from .render import urls
 
@@ -138,11 +138,10 @@ def _cell(value: Any, shape: str) -> str:
 
 
 def kind_rows(catalog: Catalog, kind: str) -> list[dict[str, str]]:
-    from .api import _records
 
     columns = kind_columns(catalog, kind)
     rows = []
-    for d in _records(catalog, kind):
+    for d in records_of(catalog, kind):
         row = {col: _cell(d.get(col), shape) for col, shape, _ in columns}
         if kind in urls.RECORD_FOLDERS:
             row["page"] = urls.record_url(kind, d["id"])
