@@ -12,6 +12,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from . import urls
+from .charts import accession_timeline
 from .common import (
     action_label,
     counts,
@@ -217,6 +218,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
     )
     out.append(block(f'<p class="lldc-counts">Of the {len(catalog.countries())} LLDCs: {esc(summary)}.</p>'))
     out.append(feed_link(here, urls.instrument_feed(instrument_id), f"changes in the {i['short_name']}"))
+
     rows = []
     changes = []
     for c in catalog.countries():
@@ -254,6 +256,8 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
         '<th scope="col">Source</th><th scope="col">Verified on</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows) + "\n</tbody>\n</table>"
     ))
+    out.append(heading(3, "Deposits over time", "timeline"))
+    out.append(block(accession_timeline(catalog, instrument_id, here)))
     if changes:
         out.append(heading(2, "Recorded changes", "changes"))
         out.append(block(
