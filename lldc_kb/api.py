@@ -23,7 +23,7 @@ LICENCE = {
 }
 """The data licence: one place, used by the API, the data package and the pages."""
 
-API_KINDS = ("country", "instrument", "organization", *LIBRARY_KINDS, "vocabulary")
+API_KINDS = ("country", "instrument", "corridor", "organization", *LIBRARY_KINDS, "vocabulary")
 
 
 def _dump(value: Any) -> str:
@@ -36,6 +36,8 @@ def records_of(catalog: Catalog, kind: str) -> list[dict[str, Any]]:
         return catalog.countries(group=None)
     if kind == "instrument":
         return catalog.instruments()
+    if kind == "corridor":
+        return catalog.corridors()
     if kind in LIBRARY_KINDS:
         return catalog.library(kind)
     return [r.data for _, r in sorted(catalog.of(kind).items())]

@@ -23,6 +23,7 @@ KIND_FOLDERS: dict[str, str] = {
     "country": "countries",
     "instrument": "instruments",
     "participation": "participation",
+    "corridor": "corridors",
     "guideline": "guidelines",
     "programme": "programmes",
     "practice": "practices",
@@ -123,6 +124,13 @@ class Catalog:
             rows.sort(key=lambda d: year_of(kind, d) or "0000", reverse=True)
             self.memo[key] = rows
         return self.memo[key]
+
+    def corridors(self, country_id: str | None = None) -> list[dict[str, Any]]:
+        """Corridors by name, optionally only those that cross a country."""
+        rows = [r.data for r in self.of("corridor").values()]
+        if country_id:
+            rows = [d for d in rows if country_id in d["countries"]]
+        return sorted(rows, key=lambda d: d["name"].casefold())
 
     def organization(self, org_id: str) -> dict[str, Any]:
         return self.of("organization")[org_id].data

@@ -26,7 +26,7 @@ PARTICIPATION_COLUMNS = [
     "instrument", "country", "status", "action", "date", "entry_into_force",
     "source_title", "source_url", "source_as_of", "verified_on", "notes", "history",
 ]
-CSV_KINDS = ("country", "instrument", "organization", *LIBRARY_KINDS)
+CSV_KINDS = ("country", "instrument", "corridor", "organization", *LIBRARY_KINDS)
 LIST_SEPARATOR = "; "
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 """Dates are as precise as their source (year, month or day), so they are typed as patterned strings."""

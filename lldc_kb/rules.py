@@ -140,6 +140,7 @@ REQUIRED_VOCABULARIES = [
     "statuses", "actions", "regions", "instrument-kinds", "country-groups",
     "organization-kinds", "link-kinds", "themes", "tfa-articles", "practice-stages",
     "guideline-kinds", "guideline-stages", "programme-kinds", "event-kinds", "operation-states",
+    "route-bases", "transport-modes",
 ]
 
 LIBRARY_VOCAB_FIELDS: dict[str, dict[tuple, str]] = {
@@ -202,6 +203,12 @@ def terms_are_known(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
         yield from _vocab_check(catalog, rec, ("subregion",), d["subregion"], "regions")
         for i, g in enumerate(d["groups"]):
             yield from _vocab_check(catalog, rec, ("groups", i), g, "country-groups")
+        for i, n in enumerate(d.get("transit_neighbours", [])):
+            yield from _vocab_check(catalog, rec, ("transit_neighbours", i, "basis"), n["basis"], "route-bases")
+    for rec in catalog.of("corridor").values():
+        yield from _vocab_check(catalog, rec, ("basis",), rec.data["basis"], "route-bases")
+        for i, mode in enumerate(rec.data["modes"]):
+            yield from _vocab_check(catalog, rec, ("modes", i), mode, "transport-modes")
     for rec in catalog.of("instrument").values():
         yield from _vocab_check(catalog, rec, ("kind",), rec.data["kind"], "instrument-kinds")
         for i, link in enumerate(rec.data["links"]):
@@ -284,6 +291,14 @@ def references_resolve(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
     for rec in orgs.values():
         if "parent" in rec.data:
             yield from need(rec, ("parent",), rec.data["parent"], orgs, "organizations")
+    for rec in countries.values():
+        for i, n in enumerate(rec.data.get("transit_neighbours", [])):
+            yield from need(rec, ("transit_neighbours", i, "country"), n["country"], countries, "countries")
+    for rec in catalog.of("corridor").values():
+        for key, pool, folder in (("countries", countries, "countries"), ("lldcs", countries, "countries"),
+                                  ("organizations", orgs, "organizations")):
+            for i, value in enumerate(rec.data.get(key, [])):
+                yield from need(rec, (key, i), value, pool, folder)
     for rec in instruments.values():
         d = rec.data
         for i, org in enumerate(d["administered_by"]):
@@ -371,6 +386,43 @@ def coverage_is_complete(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
                 f"no entry for {', '.join(missing)}: add one per country (status: unknown, "
                 "with a note saying why, if the status is not established)",
             )
+
+
+# --- routes: transit neighbours and corridors -------------------------------------
+
+
+@rule
+def routes_are_sound(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """A sourced route names its source, a geographic one names none; routes hold together."""
+    for rec in catalog.of("country").values():
+        seen: set[str] = set()
+        for i, n in enumerate(rec.data.get("transit_neighbours", [])):
+            at = ("transit_neighbours", i)
+            if n["basis"] == "source" and "source" not in n:
+                yield rec.problem(at, f"transit_neighbours[{i}].source",
+                                  "basis 'source' needs the source that describes the route (title, url, as_of)")
+            if n["basis"] == "geography" and "source" in n:
+                yield rec.problem(at + ("basis",), f"transit_neighbours[{i}].basis",
+                                  "a neighbour with a source has basis 'source', not 'geography'")
+            if n["country"] == rec.id:
+                yield rec.problem(at + ("country",), f"transit_neighbours[{i}].country",
+                                  "a country is not its own transit neighbour")
+            if n["country"] in seen:
+                yield rec.problem(at + ("country",), f"transit_neighbours[{i}].country",
+                                  f"{n['country']!r} is listed twice: keep one entry")
+            seen.add(n["country"])
+    for rec in catalog.of("corridor").values():
+        d = rec.data
+        if d["basis"] == "source" and not d["sources"]:
+            yield rec.problem(("sources",), "sources",
+                              "basis 'source' needs at least one source that describes the route")
+        if d["basis"] == "geography" and d["sources"]:
+            yield rec.problem(("basis",), "basis", "a corridor with sources has basis 'source', not 'geography'")
+        for i, cid in enumerate(d["lldcs"]):
+            if cid not in d["countries"]:
+                yield rec.problem(("lldcs", i), f"lldcs[{i}]", f"{cid!r} is not on the route (countries): add it there")
+        if len(set(d["countries"])) != len(d["countries"]):
+            yield rec.problem(("countries",), "countries", "a country appears twice on the route")
 
 
 # --- countries --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from .problems import CatalogError
 from .render import urls
 from .render.library import kind_index, library_index, record_page
 from .render.pages import countries_index, country_page, instrument_page, instruments_index
+from .render.transit import corridor_page, corridors_index
 
 
 def checked_catalog(root: Path | str = DEFAULT_CATALOG) -> Catalog:
@@ -46,6 +47,7 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
         urls.COUNTRIES_SRC: countries_index(catalog),
         urls.INSTRUMENTS_SRC: instruments_index(catalog),
         urls.LIBRARY_SRC: library_index(catalog),
+        urls.CORRIDORS_SRC: corridors_index(catalog),
         **data_files(catalog),
         **api_files(catalog),
         **schema_files(catalog),
@@ -60,6 +62,8 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
         files[urls.country_src(c["id"])] = country_page(catalog, c["id"])
     for i in catalog.instruments():
         files[urls.instrument_src(i["id"])] = instrument_page(catalog, i["id"])
+    for d in catalog.corridors():
+        files[urls.record_src("corridor", d["id"])] = corridor_page(catalog, d["id"])
     return files
 
 
@@ -74,6 +78,6 @@ def record_pages(catalog: Catalog) -> dict[str, str]:
 def listed_pages() -> list[str]:
     """Generated pages that appear in the navigation (the index pages)."""
     return [
-        urls.COUNTRIES_SRC, urls.INSTRUMENTS_SRC, urls.LIBRARY_SRC,
+        urls.COUNTRIES_SRC, urls.INSTRUMENTS_SRC, urls.LIBRARY_SRC, urls.CORRIDORS_SRC,
         *(urls.kind_index_src(k) for k in LIBRARY_KINDS),
     ]

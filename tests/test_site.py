@@ -72,7 +72,8 @@ def test_instrument_pages_count_from_data(built_site: Path, catalog) -> None:
             assert f"Of the 32 LLDCs: {parties} party" in text
         else:
             assert "Of the 32 LLDCs:" in text and " party" not in text.split("Of the 32 LLDCs:")[1].split(".")[0]
-        assert text.count('<th scope="row"><a href="../../countries/') == 32
+        table = text.split('id="participation"')[1].split('id="timeline"')[0]
+        assert table.count('<th scope="row"><a href="../../countries/') == 32
 
 
 def test_matrix_has_a_row_per_country_and_links_sources(built_site: Path, catalog) -> None:

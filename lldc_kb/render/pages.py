@@ -30,6 +30,7 @@ from .common import (
 from .html import block, esc, link, paragraphs, rel
 from .library import backlinks_section
 from .parts import facts, feed_link, front, heading, md_text, sources_section
+from .transit import corridors_section, neighbours_section, next_steps_section
 
 # --- country ---------------------------------------------------------------------
 
@@ -120,28 +121,10 @@ def country_page(catalog: Catalog, country_id: str) -> str:
             ("Earlier statuses", history_html(catalog, e)),
         ])))
 
-    gaps = [
-        inst for inst in instruments
-        if catalog.cell(inst["id"], country_id)["status"] not in ("party", "not_applicable")
-    ]
-    out.append(heading(2, "Not yet a party to", "not-yet-a-party"))
-    if not gaps:
-        out.append(block(f"<p>{esc(c['name'])} is a party to every instrument in the catalog.</p>"))
-    for inst in gaps:
-        e = catalog.cell(inst["id"], country_id)
-        join = inst["how_to_join"]
-        label = catalog.term("statuses", e["status"])["label"].lower()
-        out.append(heading(3, f"{inst['short_name']}: what joining involves", f"join-{inst['id']}"))
-        out.append(block(
-            f'<p class="lldc-muted">Current status here: {esc(label)}.</p>\n'
-            + facts([
-                ("Who may join", paragraphs(join["who_may_join"])),
-                ("What to deposit", paragraphs(join["instrument_to_deposit"])),
-                ("Entry into force", paragraphs(inst["entry_into_force"]["rule"])),
-                ("Steps", link(rel(here, urls.instrument_url(inst["id"]) + "#how-to-join"),
-                               f"The steps to join the {inst['short_name']}")),
-            ])
-        ))
+    if "lldc" in c["groups"]:
+        out.append(neighbours_section(catalog, country_id, here))
+        out.append(corridors_section(catalog, country_id, here))
+    out.append(next_steps_section(catalog, country_id, here))
 
     out.append(backlinks_section(catalog, here, "country", country_id, c["name"]))
     out.append(sources_section(here, c, "Country"))

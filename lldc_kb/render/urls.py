@@ -9,6 +9,7 @@ from __future__ import annotations
 RECORD_FOLDERS = {
     "country": "countries", "instrument": "instruments",
     "practice": "practices", "guideline": "guidelines", "programme": "programmes", "event": "events",
+    "corridor": "corridors",
 }
 """kind -> folder of its pages: /countries/<id>/, /practices/<id>/ ..."""
 
@@ -39,6 +40,8 @@ def instrument_url(instrument_id: str) -> str:
     return record_url("instrument", instrument_id)
 
 
+CORRIDORS_SRC = "corridors/index.md"
+CORRIDORS_URL = "corridors/"
 COUNTRIES_SRC = "countries/index.md"
 COUNTRIES_URL = "countries/"
 INSTRUMENTS_SRC = "instruments/index.md"
