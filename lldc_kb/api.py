@@ -23,7 +23,7 @@ LICENCE = {
 }
 """The data licence: one place, used by the API, the data package and the pages."""
 
-API_KINDS = ("country", "instrument", "corridor", "organization", *LIBRARY_KINDS, "vocabulary")
+API_KINDS = ("country", "instrument", "corridor", "crosswalk", "organization", *LIBRARY_KINDS, "vocabulary")
 
 
 def _dump(value: Any) -> str:

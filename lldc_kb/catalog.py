@@ -24,6 +24,7 @@ KIND_FOLDERS: dict[str, str] = {
     "instrument": "instruments",
     "participation": "participation",
     "corridor": "corridors",
+    "crosswalk": "crosswalk",
     "guideline": "guidelines",
     "programme": "programmes",
     "practice": "practices",
@@ -129,7 +130,7 @@ class Catalog:
         """Corridors by name, optionally only those that cross a country."""
         rows = [r.data for r in self.of("corridor").values()]
         if country_id:
-            rows = [d for d in rows if country_id in d["countries"]]
+            rows = [d for d in rows if country_id in d["countries"] or country_id in d["lldcs"]]
         return sorted(rows, key=lambda d: d["name"].casefold())
 
     def organization(self, org_id: str) -> dict[str, Any]:

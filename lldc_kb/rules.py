@@ -205,6 +205,11 @@ def terms_are_known(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
             yield from _vocab_check(catalog, rec, ("groups", i), g, "country-groups")
         for i, n in enumerate(d.get("transit_neighbours", [])):
             yield from _vocab_check(catalog, rec, ("transit_neighbours", i, "basis"), n["basis"], "route-bases")
+    for rec in catalog.of("crosswalk").values():
+        yield from _vocab_check(catalog, rec, ("article",), rec.data["article"], "tfa-articles")
+        if rec.data["article"] != rec.data["id"]:
+            yield rec.problem(("article",), "article",
+                              "a crosswalk record is named after its article: set id and article alike")
     for rec in catalog.of("corridor").values():
         yield from _vocab_check(catalog, rec, ("basis",), rec.data["basis"], "route-bases")
         for i, mode in enumerate(rec.data["modes"]):
@@ -294,6 +299,11 @@ def references_resolve(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
     for rec in countries.values():
         for i, n in enumerate(rec.data.get("transit_neighbours", [])):
             yield from need(rec, ("transit_neighbours", i, "country"), n["country"], countries, "countries")
+    for rec in catalog.of("crosswalk").values():
+        for i, p in enumerate(rec.data["provisions"]):
+            yield from need(rec, ("provisions", i, "instrument"), p["instrument"], instruments, "instruments")
+        for i, g in enumerate(rec.data["guidelines"]):
+            yield from need(rec, ("guidelines", i), g, catalog.of("guideline"), "guidelines")
     for rec in catalog.of("corridor").values():
         for key, pool, folder in (("countries", countries, "countries"), ("lldcs", countries, "countries"),
                                   ("organizations", orgs, "organizations")):
@@ -418,9 +428,6 @@ def routes_are_sound(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
                               "basis 'source' needs at least one source that describes the route")
         if d["basis"] == "geography" and d["sources"]:
             yield rec.problem(("basis",), "basis", "a corridor with sources has basis 'source', not 'geography'")
-        for i, cid in enumerate(d["lldcs"]):
-            if cid not in d["countries"]:
-                yield rec.problem(("lldcs", i), f"lldcs[{i}]", f"{cid!r} is not on the route (countries): add it there")
         if len(set(d["countries"])) != len(d["countries"]):
             yield rec.problem(("countries",), "countries", "a country appears twice on the route")
 

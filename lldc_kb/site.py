@@ -17,6 +17,7 @@ from .exports import data_files
 from .feeds import calendar, feed_files
 from .problems import CatalogError
 from .render import urls
+from .render.crosswalk import crosswalk_page
 from .render.library import kind_index, library_index, record_page
 from .render.pages import countries_index, country_page, instrument_page, instruments_index
 from .render.transit import corridor_page, corridors_index
@@ -48,6 +49,7 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
         urls.INSTRUMENTS_SRC: instruments_index(catalog),
         urls.LIBRARY_SRC: library_index(catalog),
         urls.CORRIDORS_SRC: corridors_index(catalog),
+        urls.CROSSWALK_SRC: crosswalk_page(catalog),
         **data_files(catalog),
         **api_files(catalog),
         **schema_files(catalog),
@@ -69,15 +71,16 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
 
 def record_pages(catalog: Catalog) -> dict[str, str]:
     """The generated pages that stand for one record each (all but the index pages)."""
+    listed = set(listed_pages())
     return {
         path: text for path, text in generated_files(catalog).items()
-        if path.endswith(".md") and not path.endswith("index.md")
+        if path.endswith(".md") and path not in listed
     }
 
 
 def listed_pages() -> list[str]:
     """Generated pages that appear in the navigation (the index pages)."""
     return [
-        urls.COUNTRIES_SRC, urls.INSTRUMENTS_SRC, urls.LIBRARY_SRC, urls.CORRIDORS_SRC,
+        urls.COUNTRIES_SRC, urls.INSTRUMENTS_SRC, urls.LIBRARY_SRC, urls.CORRIDORS_SRC, urls.CROSSWALK_SRC,
         *(urls.kind_index_src(k) for k in LIBRARY_KINDS),
     ]

@@ -49,9 +49,11 @@ class Pair:
 
     @property
     def verdict(self) -> str:
-        """both | here_only | there_only | neither | open (a side unknown)."""
+        """both | here_only | there_only | neither | open (a side unknown) | unrecorded (not researched there)."""
         if self.here == "party" and self.there == "party":
             return "both"
+        if self.there == "unrecorded":
+            return "unrecorded"
         if "unknown" in (self.here, self.there):
             return "open"
         if self.here == "party":
@@ -81,6 +83,8 @@ def pair_view(catalog: Catalog, here: str, there: str) -> list[Pair]:
         a, b = side(catalog.cell(i["id"], here)), side(catalog.cell(i["id"], there))
         if "not_applicable" in (a, b):
             continue
+        if catalog.entry(i["id"], there) is None and "lldc" not in catalog.country(there)["groups"]:
+            b = "unrecorded"
         out.append(Pair(i["id"], a, b))
     return out
 

@@ -34,7 +34,7 @@ class MiniCatalog:
         self.root = root
         shutil.copytree(CATALOG / "schemas", root / "schemas")
         shutil.copytree(CATALOG / "vocabularies", root / "vocabularies")
-        for folder in ("organizations", "instruments", "countries", "participation", "corridors",
+        for folder in ("organizations", "instruments", "countries", "participation", "corridors", "crosswalk",
                        "practices", "guidelines", "programmes", "events"):
             (root / folder).mkdir()
         for org in ("un", "unece"):

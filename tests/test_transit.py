@@ -63,9 +63,9 @@ def test_a_sourced_route_needs_its_source(mini: MiniCatalog) -> None:
 
 def test_corridor_rules(mini: MiniCatalog) -> None:
     setup(mini)
-    dump(mini.path("corridors/kaz-rus.yaml"), corridor(lldcs=["npl"], sources=[], modes=["hovercraft"]))
+    dump(mini.path("corridors/kaz-rus.yaml"), corridor(lldcs=["nzz"], sources=[], modes=["hovercraft"]))
     messages = {p.field: p.message for p in mini.problems()}
-    assert "is not on the route" in messages["lldcs[0]"]
+    assert "is not a record in countries/" in messages["lldcs[0]"]
     assert "needs at least one source" in messages["sources"]
     assert "modes[0]" in messages
     assert line_of(mini.path("corridors/kaz-rus.yaml"), "lldcs:") > 0
@@ -109,3 +109,15 @@ def test_next_steps_rank_by_neighbours_that_are_parties(mini: MiniCatalog) -> No
     page = country_page(catalog, "npl")
     assert "1 of 2 transit neighbours are parties" in page and 'id="join-tir-1975"' not in page
     assert "{#join-tir-1975}" in page and "Accession kit" in page and "Secretary-General" in page
+
+
+def test_an_lldc_served_from_off_the_route_is_counted_as_its_start(mini: MiniCatalog) -> None:
+    setup(mini)
+    dump(mini.path("corridors/rus-only.yaml"), corridor(id="rus-only", name="Russian ports", countries=["rus", "ind"]))
+    catalog, problems = load_catalog(mini.root, TODAY)
+    assert problems == []
+    assert [d["id"] for d in catalog.corridors("kaz")] == ["rus-only"]
+    page = country_page(catalog, "kaz")
+    section = page.split("{#corridor-rus-only}")[1]
+    assert "Kazakhstan reaches this corridor by a feeder route" in section
+    assert "a TIR transport can run end to end" in section  # kaz, rus and ind are all TIR parties

@@ -14,6 +14,7 @@ from ..catalog import Catalog
 from ..facets import FACETS, KIND_LABELS, KIND_PLURALS, citing, countries_of, facet_options, facet_values, year_of
 from . import urls
 from .common import org_name, show_date
+from .crosswalk import articles_of_record, crosswalk_links
 from .html import block, esc, link, paragraphs, rel
 from .parts import facts, front, heading, md_text, sources_section
 
@@ -120,6 +121,8 @@ def _common_facts(catalog: Catalog, here: str, kind: str, d: dict[str, Any]) -> 
         ("Themes", _terms(catalog, here, "themes", "theme", d.get("themes", []), kind)),
         ("Instruments", _instruments(catalog, here, d.get("instruments", []))),
         ("TFA articles", _terms(catalog, here, "tfa-articles", "article", d.get("tfa_articles", []), kind)),
+        ("In the crosswalk", crosswalk_links(catalog, here, articles_of_record(catalog, kind, d))
+         if kind in ("practice", "guideline") else ""),
     ]
 
 

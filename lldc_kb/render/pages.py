@@ -27,6 +27,7 @@ from .common import (
     status_badge,
     verified_html,
 )
+from .crosswalk import instrument_section
 from .html import block, esc, link, paragraphs, rel
 from .library import backlinks_section
 from .parts import facts, feed_link, front, heading, md_text, sources_section
@@ -66,7 +67,12 @@ def country_page(catalog: Catalog, country_id: str) -> str:
         ("Notes", paragraphs(c.get("notes"))),
     ])))
 
-    instruments = catalog.instruments()
+    lldc = "lldc" in c["groups"]
+    # an LLDC has an entry (or a computed "not applicable") for every instrument; another
+    # country only for the instruments researched for it, and the page says so
+    instruments = [
+        i for i in catalog.instruments() if lldc or catalog.entry(i["id"], country_id) is not None
+    ]
     if not covered:
         out.append(heading(2, "Participation", "summary"))
         out.append(block(
@@ -78,6 +84,11 @@ def country_page(catalog: Catalog, country_id: str) -> str:
         out.append(sources_section(here, c, "Country"))
         return "".join(out)
     out.append(heading(2, "Participation at a glance", "summary"))
+    if not lldc:
+        out.append(block(
+            f"<p>{esc(c['name'])} is a transit country of the landlocked developing countries. The catalog records "
+            f"its participation in the {len(instruments)} instruments below; the others are not researched yet.</p>"
+        ))
     out.append(feed_link(here, urls.country_feed(country_id), f"changes for {c['name']}"))
     rows = []
     for inst in instruments:
@@ -121,10 +132,12 @@ def country_page(catalog: Catalog, country_id: str) -> str:
             ("Earlier statuses", history_html(catalog, e)),
         ])))
 
-    if "lldc" in c["groups"]:
+    if lldc:
         out.append(neighbours_section(catalog, country_id, here))
         out.append(corridors_section(catalog, country_id, here))
-    out.append(next_steps_section(catalog, country_id, here))
+        out.append(next_steps_section(catalog, country_id, here))
+    else:
+        out.append(corridors_section(catalog, country_id, here))
 
     out.append(backlinks_section(catalog, here, "country", country_id, c["name"]))
     out.append(sources_section(here, c, "Country"))
@@ -248,6 +261,7 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
             f'<ul class="lldc-changes">{"".join(changes)}</ul>'
         ))
 
+    out.append(instrument_section(catalog, instrument_id, here))
     out.append(heading(2, "Official links", "links"))
     out.append(block("<ul>\n" + "\n".join(
         f"<li><cite>{link(lk['url'], lk['title'], external=True)}</cite> "

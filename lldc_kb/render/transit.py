@@ -18,6 +18,7 @@ VERDICTS = {
     "there_only": "Only {there} is a party",
     "neither": "Neither is a party",
     "open": "Not settled (a status is unknown)",
+    "unrecorded": "Not researched for {there} yet",
 }
 
 
@@ -74,6 +75,7 @@ def neighbours_section(catalog: Catalog, country_id: str, here: str) -> str:
                 "there_only": f"A TIR transport cannot start or end in {c['name']}: only {there['name']} applies TIR.",
                 "neither": "Neither side applies TIR: each crossing needs a national transit procedure and guarantee.",
                 "open": "Whether TIR works across this border is not settled: a status is unknown.",
+                "unrecorded": f"TIR participation of {there['name']} is not recorded yet.",
             }[tir.verdict]
         source = f"<br>{source_html(n['source'])}" if n.get("source") else ""
         note = paragraphs(n.get("note"), "lldc-muted")
@@ -92,9 +94,16 @@ def neighbours_section(catalog: Catalog, country_id: str, here: str) -> str:
     return "".join(out)
 
 
-def route_summary(catalog: Catalog, corridor: dict[str, Any], here: str) -> str:
-    """Which instruments are in force along the whole route, and where the others stop."""
-    statuses = route_view(catalog, corridor["countries"])
+def route_summary(catalog: Catalog, corridor: dict[str, Any], here: str, origin: str | None = None) -> str:
+    """Which instruments are in force along the whole route, and where the others stop.
+
+    ``origin``: an LLDC the corridor serves from off the route (by a feeder road or rail);
+    it is counted as the first country of its route.
+    """
+    route = list(corridor["countries"])
+    if origin and origin not in route:
+        route.insert(0, origin)
+    statuses = route_view(catalog, route)
     whole = [s.instrument for s in statuses if s.end_to_end]
     gaps = [s for s in statuses if not s.end_to_end and s.parties]
     items = []
@@ -111,7 +120,7 @@ def route_summary(catalog: Catalog, corridor: dict[str, Any], here: str) -> str:
     if tir is None:
         tir_text = ""
     elif tir.end_to_end:
-        stopped = tir_not_operational(catalog, corridor["countries"])
+        stopped = tir_not_operational(catalog, route)
         tir_text = (
             "Every country on this route is a TIR party: a TIR transport can run end to end"
             + (f", although a source shows TIR not operational in {_names(catalog, here, stopped)}" if stopped else "")
@@ -140,10 +149,15 @@ def corridors_section(catalog: Catalog, country_id: str, here: str) -> str:
     for d in rows:
         route = " → ".join(catalog.country(cid)["name"] for cid in d["countries"])
         ports = f" (ports: {esc(', '.join(d['ports']))})" if d.get("ports") else ""
+        feeder = (
+            f" {esc(catalog.country(country_id)['name'])} reaches this corridor by a feeder route; "
+            "it is counted as the first country of the route below."
+            if country_id not in d["countries"] else ""
+        )
         out.append(heading(3, d["name"], f"corridor-{d['id']}"))
         out.append(block(
             f"<p>{link(rel(here, urls.record_url('corridor', d['id'])), d['name'])}: {esc(route)}{ports}. "
-            f"{basis_badge(catalog, d['basis'])}</p>" + route_summary(catalog, d, here)
+            f"{basis_badge(catalog, d['basis'])}{feeder}</p>" + route_summary(catalog, d, here, country_id)
         ))
     return "".join(out)
 

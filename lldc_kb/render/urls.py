@@ -40,6 +40,8 @@ def instrument_url(instrument_id: str) -> str:
     return record_url("instrument", instrument_id)
 
 
+CROSSWALK_SRC = "crosswalk.md"
+CROSSWALK_URL = "crosswalk/"
 CORRIDORS_SRC = "corridors/index.md"
 CORRIDORS_URL = "corridors/"
 COUNTRIES_SRC = "countries/index.md"
@@ -70,7 +72,7 @@ API_ROOT = "api/v1/"
 API_INDEX = API_ROOT + "index.json"
 API_PARTICIPATION = API_ROOT + "participation.json"
 API_FOLDERS = {
-    **RECORD_FOLDERS, "organization": "organizations", "vocabulary": "vocabularies",
+    **RECORD_FOLDERS, "organization": "organizations", "vocabulary": "vocabularies", "crosswalk": "crosswalk",
 }
 """kind -> folder of its API files: /api/v1/countries/<id>.json ..."""
 SCHEMA_ROOT = "schema/"
