@@ -42,10 +42,16 @@ class MiniCatalog:
         tir = yaml.safe_load((CATALOG / "instruments" / "tir-1975.yaml").read_text(encoding="utf-8"))
         tir["related"] = []
         dump(root / "instruments" / "tir-1975.yaml", tir)
-        shutil.copy(CATALOG / "countries" / "kaz.yaml", root / "countries")
+        self.add_country("kaz")
         part = yaml.safe_load((CATALOG / "participation" / "tir-1975.yaml").read_text(encoding="utf-8"))
         part["entries"] = {"kaz": part["entries"]["kaz"]}
         dump(root / "participation" / "tir-1975.yaml", part)
+
+    def add_country(self, country_id: str) -> None:
+        """Copy a real country record, without its transit neighbours (they name other countries)."""
+        data = yaml.safe_load((CATALOG / "countries" / f"{country_id}.yaml").read_text(encoding="utf-8"))
+        data.pop("transit_neighbours", None)
+        dump(self.root / "countries" / f"{country_id}.yaml", data)
 
     def path(self, rel: str) -> Path:
         return self.root / rel

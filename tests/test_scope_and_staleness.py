@@ -7,7 +7,6 @@ problem; the pages must show what the data says.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 
@@ -27,7 +26,7 @@ SOURCE = {"title": "A list of parties", "url": "https://example.org/list", "as_o
 
 def with_nepal(mini: MiniCatalog) -> None:
     """Add a second LLDC (Nepal) with its real TIR entry."""
-    shutil.copy(CATALOG / "countries" / "npl.yaml", mini.path("countries"))
+    mini.add_country("npl")
     npl = yaml.safe_load((CATALOG / PART).read_text(encoding="utf-8"))["entries"]["npl"]
     mini.edit(PART, lambda d: d["entries"].update(npl=npl))
 

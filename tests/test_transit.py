@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import yaml
 
 from lldc_kb.catalog import load_catalog
@@ -20,7 +18,7 @@ LIST = {"title": "UNTC XI-A-16", "url": "https://example.org/tir", "as_of": "202
 def setup(mini: MiniCatalog) -> None:
     """Kazakhstan (TIR party) with two transit neighbours: Russia (party) and China (not a party here)."""
     for cid in ("rus", "chn", "npl", "ind"):
-        shutil.copy(CATALOG / "countries" / f"{cid}.yaml", mini.path("countries"))
+        mini.add_country(cid)
     npl = yaml.safe_load((CATALOG / PART).read_text(encoding="utf-8"))["entries"]["npl"]
 
     def entries(d: dict) -> None:
