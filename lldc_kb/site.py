@@ -17,6 +17,7 @@ from .exports import data_files
 from .feeds import calendar, feed_files
 from .problems import CatalogError
 from .render import urls
+from .render.charts import map_page
 from .render.crosswalk import crosswalk_page
 from .render.library import kind_index, library_index, record_page
 from .render.pages import countries_index, country_page, instrument_page, instruments_index
@@ -50,6 +51,7 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
         urls.LIBRARY_SRC: library_index(catalog),
         urls.CORRIDORS_SRC: corridors_index(catalog),
         urls.CROSSWALK_SRC: crosswalk_page(catalog),
+        urls.MAP_SRC: map_page(catalog),
         **data_files(catalog),
         **api_files(catalog),
         **schema_files(catalog),
@@ -81,6 +83,7 @@ def record_pages(catalog: Catalog) -> dict[str, str]:
 def listed_pages() -> list[str]:
     """Generated pages that appear in the navigation (the index pages)."""
     return [
-        urls.COUNTRIES_SRC, urls.INSTRUMENTS_SRC, urls.LIBRARY_SRC, urls.CORRIDORS_SRC, urls.CROSSWALK_SRC,
+        urls.COUNTRIES_SRC, urls.INSTRUMENTS_SRC, urls.LIBRARY_SRC,
+        urls.CORRIDORS_SRC, urls.CROSSWALK_SRC, urls.MAP_SRC,
         *(urls.kind_index_src(k) for k in LIBRARY_KINDS),
     ]

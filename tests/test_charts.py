@@ -42,3 +42,26 @@ def test_the_timeline_counts_up_and_names_undated_parties(mini: MiniCatalog) -> 
     catalog, problems = load_catalog(mini.root, TODAY)
     assert problems == []
     assert "No LLDC deposit with a known date" in accession_timeline(catalog, "tir-1975", "instruments/tir-1975/")
+
+
+def test_the_map_has_a_linked_tile_per_country_and_a_pattern_per_status(built_site: Path, catalog) -> None:
+    from lldc_kb.render.charts import map_countries
+
+    shown = map_countries(catalog)
+    assert len(shown) > len(catalog.countries())  # LLDCs and their transit countries
+    for i in catalog.instruments():
+        html = (built_site / "instruments" / i["id"] / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'<svg viewBox="[^"]*" role="img" aria-labelledby="map-.*?</svg>', html, re.S)
+        svg = ET.fromstring(found.group(0))
+        tiles = svg.findall(f"{SVG}a")
+        assert len(tiles) == len(shown)
+        hrefs = {a.get("href") for a in tiles}
+        assert hrefs == {f"../../countries/{c['id']}/" for c in shown}
+        for a in tiles:
+            title = a.find(f"{SVG}title").text
+            cid = a.get("href").split("/")[-2]
+            e = catalog.cell(i["id"], cid)
+            if catalog.entry(i["id"], cid) or cid in {c["id"] for c in catalog.countries()}:
+                assert catalog.term("statuses", e["status"])["label"].lower() in title, (i["id"], cid, title)
+    page = (built_site / "map" / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="lldc-map__tile"') == len(shown)

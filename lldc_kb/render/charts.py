@@ -108,3 +108,143 @@ def accession_timeline(catalog: Catalog, instrument_id: str, page_url: str) -> s
         if undated else ""
     )
     return f'<figure class="lldc-figure">{svg}<figcaption>{esc(label)}.</figcaption></figure>{table}{note}'
+
+
+# --- tile map -----------------------------------------------------------------------------
+
+TILE, GAP, LABEL_W = 46, 6, 190
+PATTERNS = {
+    "party": ("solid", "#1b5e20"),
+    "signatory": ("half", "#0d47a1"),
+    "withdrawn": ("cross", "#6d4c41"),
+    "not_party": ("hatch", "#616161"),
+    "unknown": ("dots", "#8a4b00"),
+    "not_applicable": ("none", "#9e9e9e"),
+}
+"""Status -> (pattern, colour): each status has its own pattern, so the map reads without colour."""
+
+
+def _defs() -> str:
+    return (
+        "<defs>"
+        '<pattern id="p-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#616161" stroke-width="2"/></pattern>'
+        '<pattern id="p-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<circle cx="3" cy="3" r="1.3" fill="#8a4b00"/></pattern>'
+        '<pattern id="p-cross" width="8" height="8" patternUnits="userSpaceOnUse">'
+        '<path d="M0,0L8,8M8,0L0,8" stroke="#6d4c41" stroke-width="1.5"/></pattern>'
+        '<linearGradient id="p-half" x1="0" y1="0" x2="1" y2="1">'
+        '<stop offset="50%" stop-color="#0d47a1"/><stop offset="50%" stop-color="#fff"/></linearGradient>'
+        "</defs>"
+    )
+
+
+def _fill(status: str) -> tuple[str]:
+    """The fill of a tile: a colour or one of the patterns of ``_defs``."""
+    pattern, colour = PATTERNS[status]
+    return ({
+        "solid": colour, "half": "url(#p-half)", "cross": "url(#p-cross)",
+        "hatch": "url(#p-hatch)", "dots": "url(#p-dots)", "none": "#fff",
+    }[pattern],)
+
+
+def map_countries(catalog: Catalog) -> list[dict]:
+    """The LLDCs and their transit countries: the countries the map shows."""
+    from ..transit import transit_countries
+
+    return [*catalog.countries(), *transit_countries(catalog)]
+
+
+def status_map(catalog: Catalog, instrument_id: str, page_url: str) -> str:
+    """A tile map of the LLDCs and their transit countries by status in one instrument.
+
+    Tiles are grouped by UN M49 subregion (outlines are not packaged with the
+    project); each shows the ISO code and the status icon, has a pattern per
+    status, and links to the country page.
+    """
+    inst = catalog.instrument(instrument_id)
+    regions = {t["id"]: t for t in catalog.vocabulary("regions")}
+    groups: dict[str, list[dict]] = {}
+    for c in map_countries(catalog):
+        groups.setdefault(c["subregion"], []).append(c)
+    order = [t["id"] for t in catalog.vocabulary("regions") if t["id"] in groups]
+    per_row = 12
+    y = 8
+    parts = [_defs()]
+    counts: dict[str, int] = {}
+    for sub in order:
+        members = sorted(groups[sub], key=lambda c: ("lldc" not in c["groups"], c["iso3"]))
+        parts.append(
+            f'<text x="0" y="{y + TILE / 2 + 4}" class="lldc-map__region">{esc(regions[sub]["label"])}</text>'
+        )
+        for n, c in enumerate(members):
+            row, col = divmod(n, per_row)
+            x0, y0 = LABEL_W + col * (TILE + GAP), y + row * (TILE + GAP)
+            e = catalog.cell(instrument_id, c["id"])
+            recorded = catalog.entry(instrument_id, c["id"]) is not None or "lldc" in c["groups"] \
+                or e["status"] == "not_applicable"
+            status = e["status"] if recorded else "unknown"
+            counts[status] = counts.get(status, 0) + 1
+            term = catalog.term("statuses", status)
+            fill = _fill(status)[0]
+            lldc = "lldc" in c["groups"]
+            href = rel(page_url, urls.country_url(c["id"]))
+            parts.append(
+                f'<a href="{esc(href)}" class="lldc-map__tile">'
+                f"<title>{esc(c['name'])}: {esc(term['label'].lower() if recorded else 'not recorded yet')}"
+                f"{'' if lldc else ' (transit country)'}</title>"
+                f'<rect x="{x0}" y="{y0}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}" '
+                f'stroke="#000" stroke-width="{3 if lldc else 1}"/>'
+                f'<rect x="{x0 + 6}" y="{y0 + 8}" width="{TILE - 12}" height="30" rx="3" fill="#fff" opacity=".9"/>'
+                f'<text x="{x0 + TILE / 2}" y="{y0 + 21}" text-anchor="middle" class="lldc-map__code">'
+                f'{esc(c["iso3"])}</text>'
+                f'<text x="{x0 + TILE / 2}" y="{y0 + 34}" text-anchor="middle" class="lldc-map__icon">'
+                f'{esc(term["icon"])}</text>'
+                "</a>"
+            )
+        rows = -(-len(members) // per_row)
+        y += rows * (TILE + GAP) + 10
+    width = LABEL_W + per_row * (TILE + GAP)
+    label = (
+        f"Map of the {len(catalog.countries())} LLDCs and their transit countries by status in the "
+        f"{inst['short_name']}, grouped by region: "
+        + ", ".join(f"{n} {catalog.term('statuses', s)['label'].lower()}" for s, n in sorted(counts.items()))
+    )
+    legend = "".join(
+        f'<li><svg width="18" height="18" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">{_defs()}'
+        f'<rect x="1" y="1" width="16" height="16" fill="{_fill(s)[0]}" stroke="#000"/></svg> '
+        f"{esc(catalog.term('statuses', s)['icon'])} {esc(catalog.term('statuses', s)['label'])}</li>"
+        for s in PATTERNS
+    )
+    return (
+        f'<figure class="lldc-figure lldc-map">'
+        f'<svg viewBox="0 0 {width} {y}" role="img" aria-labelledby="map-{esc(instrument_id)}" '
+        f'xmlns="http://www.w3.org/2000/svg" class="lldc-map__svg">'
+        f'<title id="map-{esc(instrument_id)}">{esc(label)}</title>{"".join(parts)}</svg>'
+        f"<figcaption>{esc(label)}. Thick outline: LLDC; thin outline: transit country. "
+        "Each tile links to the country page.</figcaption>"
+        f'<ul class="lldc-map__legend">{legend}</ul></figure>'
+    )
+
+
+def map_page(catalog: Catalog, default: str = "tir-1975") -> str:
+    """The map page: one instrument's map, and links to the map of every other instrument."""
+    from .html import block
+    from .parts import front, heading
+
+    here = urls.MAP_URL
+    first = default if default in catalog.of("instrument") else catalog.instruments()[0]["id"]
+    inst = catalog.instrument(first)
+    out = [front("Map", "The landlocked developing countries and their transit countries by status, per instrument.",
+                 wide=True)]
+    out.append("# Map\n")
+    others = ", ".join(
+        link(rel(here, urls.instrument_url(i["id"]) + "#map"), i["short_name"]) for i in catalog.instruments()
+    )
+    out.append(block(
+        f"<p>The LLDCs and their transit countries by status in the {esc(inst['short_name'])}. "
+        f"The same map for each instrument is on its page: {others}.</p>"
+    ))
+    out.append(heading(2, inst["short_name"], "map"))
+    out.append(block(status_map(catalog, first, here)))
+    return "".join(out)

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from . import urls
-from .charts import accession_timeline
+from .charts import accession_timeline, status_map
 from .common import (
     action_label,
     counts,
@@ -252,6 +252,8 @@ def instrument_page(catalog: Catalog, instrument_id: str) -> str:
         '<th scope="col">Source</th><th scope="col">Verified on</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows) + "\n</tbody>\n</table>"
     ))
+    out.append(heading(3, "Map", "map"))
+    out.append(block(status_map(catalog, instrument_id, here)))
     out.append(heading(3, "Deposits over time", "timeline"))
     out.append(block(accession_timeline(catalog, instrument_id, here)))
     if changes:

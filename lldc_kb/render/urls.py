@@ -40,6 +40,8 @@ def instrument_url(instrument_id: str) -> str:
     return record_url("instrument", instrument_id)
 
 
+MAP_SRC = "map.md"
+MAP_URL = "map/"
 CROSSWALK_SRC = "crosswalk.md"
 CROSSWALK_URL = "crosswalk/"
 CORRIDORS_SRC = "corridors/index.md"
