@@ -17,6 +17,7 @@ from .exports import data_files
 from .feeds import calendar, feed_files
 from .problems import CatalogError
 from .render import urls
+from .render.brief import brief_page, brief_src
 from .render.charts import map_page
 from .render.crosswalk import crosswalk_page
 from .render.library import kind_index, library_index, record_page
@@ -64,6 +65,8 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
             files[urls.record_src(kind, d["id"])] = record_page(catalog, kind, d["id"])
     for c in catalog.countries(group=None):
         files[urls.country_src(c["id"])] = country_page(catalog, c["id"])
+    for c in catalog.countries():
+        files[brief_src(c["id"])] = brief_page(catalog, c["id"])
     for i in catalog.instruments():
         files[urls.instrument_src(i["id"])] = instrument_page(catalog, i["id"])
     for d in catalog.corridors():
@@ -72,12 +75,10 @@ def generated_files(catalog: Catalog) -> dict[str, str]:
 
 
 def record_pages(catalog: Catalog) -> dict[str, str]:
-    """The generated pages that stand for one record each (all but the index pages)."""
-    listed = set(listed_pages())
-    return {
-        path: text for path, text in generated_files(catalog).items()
-        if path.endswith(".md") and path not in listed
-    }
+    """The generated page of each record (not index pages, briefs or other generated pages)."""
+    files = generated_files(catalog)
+    paths = [urls.record_src(kind, rid) for kind in urls.RECORD_FOLDERS for rid in catalog.of(kind)]
+    return {path: files[path] for path in paths if path in files}
 
 
 def listed_pages() -> list[str]:

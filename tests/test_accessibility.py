@@ -48,6 +48,10 @@ def page_types() -> list[tuple[str, str]]:
         ("practices-index", urls.kind_index_url("practice")),
         ("themes", urls.THEMES_URL),
         ("open-data", urls.DATA_PAGE_URL),
+        ("country-brief", urls.country_url("npl") + "brief/"),
+        ("map", urls.MAP_URL),
+        ("crosswalk", urls.CROSSWALK_URL),
+        ("corridors-index", urls.CORRIDORS_URL),
     ]
     catalog = load_catalog()[0]
     regional = [i for i in catalog.instruments() if i.get("scope")]

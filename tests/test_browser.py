@@ -238,3 +238,19 @@ def test_practice_page_links_back_and_copies_a_citation(page, catalog) -> None:
     page.locator(f"article a[href$='instruments/{d['instruments'][0]}/']").first.click()
     page.wait_for_url(f"**/instruments/{d['instruments'][0]}/")
     assert page.locator(f"#library ~ * a[href$='practices/{d['id']}/']").count() >= 1
+
+
+def test_every_country_brief_prints_on_one_page(page, catalog) -> None:
+    """The brief of each LLDC, printed to PDF by Chromium, fits one A4 page and keeps its parts."""
+    import re
+
+    for c in catalog.countries():
+        page.goto(f"countries/{c['id']}/brief/")
+        text = page.locator("article.lldc-brief").inner_text()
+        for part in ("Status", "Next steps", "Transit neighbours", "Sources", "Cite"):
+            assert part.upper() in text.upper(), (c["id"], part)
+        pdf = page.pdf(format="A4", print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pages == 1, f"{c['id']}: the brief prints on {pages} pages"
+        if c["id"] == "npl":
+            (ARTIFACTS / "brief-npl.pdf").write_bytes(pdf)

@@ -51,7 +51,7 @@ def test_the_map_has_a_linked_tile_per_country_and_a_pattern_per_status(built_si
     assert len(shown) > len(catalog.countries())  # LLDCs and their transit countries
     for i in catalog.instruments():
         html = (built_site / "instruments" / i["id"] / "index.html").read_text(encoding="utf-8")
-        found = re.search(r'<svg viewBox="[^"]*" role="img" aria-labelledby="map-.*?</svg>', html, re.S)
+        found = re.search(r'<svg viewBox="[^"]*" role="group" aria-labelledby="map-.*?</svg>', html, re.S)
         svg = ET.fromstring(found.group(0))
         tiles = svg.findall(f"{SVG}a")
         assert len(tiles) == len(shown)

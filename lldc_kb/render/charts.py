@@ -218,7 +218,7 @@ def status_map(catalog: Catalog, instrument_id: str, page_url: str) -> str:
     )
     return (
         f'<figure class="lldc-figure lldc-map">'
-        f'<svg viewBox="0 0 {width} {y}" role="img" aria-labelledby="map-{esc(instrument_id)}" '
+        f'<svg viewBox="0 0 {width} {y}" role="group" aria-labelledby="map-{esc(instrument_id)}" '
         f'xmlns="http://www.w3.org/2000/svg" class="lldc-map__svg">'
         f'<title id="map-{esc(instrument_id)}">{esc(label)}</title>{"".join(parts)}</svg>'
         f"<figcaption>{esc(label)}. Thick outline: LLDC; thin outline: transit country. "

@@ -84,6 +84,10 @@ def country_page(catalog: Catalog, country_id: str) -> str:
         out.append(sources_section(here, c, "Country"))
         return "".join(out)
     out.append(heading(2, "Participation at a glance", "summary"))
+    if lldc:
+        out.append(block(
+            f'<p class="lldc-feed">{link(rel(here, here + "brief/"), "One-page brief to print")}</p>'
+        ))
     if not lldc:
         out.append(block(
             f"<p>{esc(c['name'])} is a transit country of the landlocked developing countries. The catalog records "

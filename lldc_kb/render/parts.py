@@ -18,7 +18,7 @@ from .html import block, esc, link, rel
 
 def front(
     title: str, description: str, boost: float = 1, wide: bool = False, tags: list[str] | None = None,
-    feed: str | None = None,
+    feed: str | None = None, toc: bool = True, search: bool = True,
 ) -> str:
     """Front matter: title, description, macros off, and a search boost
     (Material's ``search.boost``) so that a record's own page ranks above
@@ -29,8 +29,11 @@ def front(
         f"title: {yaml_str(title)}\n"
         f"description: {yaml_str(description)}\n"
         "render_macros: false\n"
-        + (f"search:\n  boost: {boost}\n" if boost != 1 else "")
-        + ("hide:\n  - navigation\n" if wide else "")
+        + (f"search:\n  boost: {boost}\n" if boost != 1 and search else "")
+        + ("search:\n  exclude: true\n" if not search else "")
+        + ("hide:\n" if wide or not toc else "")
+        + ("  - navigation\n" if wide else "")
+        + ("  - toc\n" if not toc else "")
         + ("tags:\n" + "".join(f"  - {yaml_str(t)}\n" for t in tags) if tags else "")
         + (f"feed: {yaml_str(feed)}\n" if feed else "")
         + "---\n\n"
