@@ -140,7 +140,7 @@ REQUIRED_VOCABULARIES = [
     "statuses", "actions", "regions", "instrument-kinds", "country-groups",
     "organization-kinds", "link-kinds", "themes", "tfa-articles", "practice-stages",
     "guideline-kinds", "guideline-stages", "programme-kinds", "event-kinds", "operation-states",
-    "route-bases", "transport-modes",
+    "route-bases", "transport-modes", "status-layers",
 ]
 
 LIBRARY_VOCAB_FIELDS: dict[str, dict[tuple, str]] = {
@@ -241,6 +241,8 @@ def terms_are_known(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
             yield from _vocab_check(catalog, rec, at + ("status",), entry["status"], "statuses")
             if "action" in entry:
                 yield from _vocab_check(catalog, rec, at + ("action",), entry["action"], "actions")
+            for i, layer in enumerate(entry.get("layers", [])):
+                yield from _vocab_check(catalog, rec, at + ("layers", i, "layer"), layer["layer"], "status-layers")
             if "operation" in entry:
                 yield from _vocab_check(
                     catalog, rec, at + ("operation", "state"), entry["operation"]["state"], "operation-states"

@@ -228,3 +228,16 @@ def test_a_published_figure_is_reconciled_with_the_count(catalog) -> None:
     unknown = sum(catalog.cell("rkc", c["id"])["status"] == "unknown" for c in catalog.countries())
     assert "so 2 LLDC parties on that day are not yet identified" in text and f"the {unknown} LLDCs" in text
     assert "1 fewer than the catalog counts" in parties_by_text(catalog, "rkc", "2021-03-31", "method/", n - 1)
+
+
+def test_further_layers_are_checked_and_shown(mini: MiniCatalog) -> None:
+    layer = {"layer": "annexes", "value": "Accepted Specific Annex E", "date": "2009-06",
+             "source": dict(SOURCE)}
+    mini.edit(PART, lambda d: d["entries"]["kaz"].update(layers=[dict(layer, layer="anexes")]))
+    [p] = mini.problems()
+    assert p.field == "entries.kaz.layers[0].layer" and "status-layers" in p.message
+    mini.edit(PART, lambda d: d["entries"]["kaz"].update(layers=[layer]))
+    catalog, problems = load_catalog(mini.root, TODAY)
+    assert problems == []
+    page = country_page(catalog, "kaz")
+    assert "Annexes accepted:</strong> Accepted Specific Annex E (June 2009)" in page

@@ -131,3 +131,15 @@ def operation_html(catalog: Catalog, entry: dict[str, Any]) -> str:
     if op.get("notes"):
         out += f'<br><small class="lldc-muted">{esc(op["notes"])}</small>'
     return out
+
+
+def layers_html(catalog: Catalog, entry: dict[str, Any]) -> str:
+    """Further layers of status (annexes, eTIR, implementation), each with its date and source."""
+    items = []
+    for layer in entry.get("layers", []):
+        label = catalog.term("status-layers", layer["layer"])["label"]
+        when = f" ({esc(show_date(layer['date']))})" if layer.get("date") else ""
+        items.append(
+            f"<li><strong>{esc(label)}:</strong> {esc(layer['value'])}{when}<br>{source_html(layer['source'])}</li>"
+        )
+    return f'<ul class="lldc-layers">{"".join(items)}</ul>' if items else ""
