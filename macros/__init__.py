@@ -117,3 +117,8 @@ def define_env(env) -> None:
         """The Atom feeds and the calendar."""
         return opendata.feeds_list(catalog, page_url())
 
+    @env.macro
+    def routes_summary() -> str:
+        """Transit neighbours and corridors: sourced or geography."""
+        return method_render.routes_summary(catalog, page_url())
+

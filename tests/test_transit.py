@@ -119,3 +119,14 @@ def test_an_lldc_served_from_off_the_route_is_counted_as_its_start(mini: MiniCat
     section = page.split("{#corridor-rus-only}")[1]
     assert "Kazakhstan reaches this corridor by a feeder route" in section
     assert "a TIR transport can run end to end" in section  # kaz, rus and ind are all TIR parties
+
+
+def test_the_method_page_counts_sourced_and_geographic_routes(catalog) -> None:
+    from lldc_kb.render.method import routes_summary
+
+    pairs = [n for c in catalog.countries() for n in c.get("transit_neighbours", [])]
+    geo = sum(n["basis"] == "geography" for n in pairs)
+    text = routes_summary(catalog, "method/")
+    assert f"{len(pairs)} transit neighbours of the LLDCs are recorded: {len(pairs) - geo} described" in text
+    assert text.count("<li>") == geo
+    assert all(c.get("transit_neighbours") for c in catalog.countries()), "every LLDC has its neighbours"

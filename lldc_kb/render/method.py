@@ -261,3 +261,22 @@ def stale_list(catalog: Catalog, page_url: str) -> str:
             f' <span class="lldc-muted">(verified {when})</span></li>'
         )
     return f"<ul>{''.join(items)}</ul>"
+
+
+def routes_summary(catalog: Catalog, page_url: str) -> str:
+    """How many transit neighbours and corridors rest on a source, and which rest on geography alone."""
+    pairs = [(c, n) for c in catalog.countries() for n in c.get("transit_neighbours", [])]
+    geo = [(c, n) for c, n in pairs if n["basis"] == "geography"]
+    corridors = catalog.corridors()
+    geo_corr = [d for d in corridors if d["basis"] == "geography"]
+    items = "".join(
+        f"<li>{link(rel(page_url, urls.country_url(c['id']) + '#neighbours'), c['name'])} – "
+        f"{esc(catalog.country(n['country'])['name'])}</li>"
+        for c, n in geo
+    )
+    return (
+        f"<p>{len(pairs)} transit neighbours of the LLDCs are recorded: {len(pairs) - len(geo)} described by a "
+        f"cited source, {len(geo)} resting on geography alone. Of the {len(corridors)} corridors, "
+        f"{len(corridors) - len(geo_corr)} rest on a source and {len(geo_corr)} on geography.</p>"
+        + (f'<p>Neighbours on geography alone, to be sourced:</p><ul class="lldc-columns">{items}</ul>' if geo else "")
+    )
