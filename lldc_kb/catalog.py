@@ -97,19 +97,24 @@ class Catalog:
 
     # --- records ---------------------------------------------------------
     def countries(self, group: str | None = "lldc") -> list[dict[str, Any]]:
-        """Countries sorted by name (UN sort), optionally of one group only."""
-        rows = [r.data for r in self.of("country").values()]
-        if group:
-            rows = [c for c in rows if group in c.get("groups", [])]
-        return sorted(rows, key=lambda c: c.get("sort_name", c["name"]).casefold())
+        """Countries sorted by name (UN sort), optionally of one group only (computed once; do not mutate)."""
+        key = f"countries:{group}"
+        if key not in self.memo:
+            rows = [r.data for r in self.of("country").values()]
+            if group:
+                rows = [c for c in rows if group in c.get("groups", [])]
+            self.memo[key] = sorted(rows, key=lambda c: c.get("sort_name", c["name"]).casefold())
+        return self.memo[key]
 
     def country(self, country_id: str) -> dict[str, Any]:
         return self.of("country")[country_id].data
 
     def instruments(self) -> list[dict[str, Any]]:
-        """Instruments by adoption date, then title."""
-        rows = [r.data for r in self.of("instrument").values()]
-        return sorted(rows, key=lambda i: (i["adopted"]["date"], i["title"]))
+        """Instruments by adoption date, then title (computed once; do not mutate)."""
+        if "instruments" not in self.memo:
+            rows = [r.data for r in self.of("instrument").values()]
+            self.memo["instruments"] = sorted(rows, key=lambda i: (i["adopted"]["date"], i["title"]))
+        return self.memo["instruments"]
 
     def instrument(self, instrument_id: str) -> dict[str, Any]:
         return self.of("instrument")[instrument_id].data

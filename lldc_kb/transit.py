@@ -160,10 +160,22 @@ def tfa_support(catalog: Catalog) -> dict[str, set[str]]:
     return catalog.memo[key]
 
 
+def lldc_parties(catalog: Catalog) -> dict[str, set[str]]:
+    """instrument id -> the LLDCs that are parties (computed once per catalog)."""
+    key = "lldc-parties"
+    if key not in catalog.memo:
+        catalog.memo[key] = {
+            i["id"]: {c["id"] for c in catalog.countries() if is_party(catalog.cell(i["id"], c["id"]))}
+            for i in catalog.instruments()
+        }
+    return catalog.memo[key]
+
+
 def next_steps(catalog: Catalog, country_id: str) -> list[Step]:
     """The instruments the country has not joined (and may join), in the order of ``RANKING_RULE``."""
     near = [n["country"] for n in neighbours(catalog, country_id)]
     support = tfa_support(catalog)
+    parties = lldc_parties(catalog)
     steps = []
     for i in catalog.instruments():
         e = catalog.cell(i["id"], country_id)
@@ -174,7 +186,7 @@ def next_steps(catalog: Catalog, country_id: str) -> list[Step]:
             i["id"], e["status"],
             sum(is_party(catalog.cell(i["id"], n)) for n in in_scope), len(in_scope),
             len(support.get(i["id"], ())),
-            sum(is_party(catalog.cell(i["id"], c["id"])) for c in catalog.countries() if c["id"] != country_id),
+            len(parties[i["id"]] - {country_id}),
         ))
     names = {i["id"]: i["short_name"] for i in catalog.instruments()}
     return sorted(steps, key=lambda s: (*s.key, names[s.instrument].casefold()))
