@@ -8,6 +8,7 @@ cannot change a page.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import escape
@@ -35,6 +36,7 @@ def link(href: str, text: str, cls: str = "", external: bool = False) -> str:
     return f'<a href="{esc(href)}"{attrs}>{esc(text)}</a>'
 
 
+@lru_cache(maxsize=65536)
 def rel(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs of the site (``countries/npl/``).
 

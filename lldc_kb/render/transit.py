@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
-from ..transit import RANKING_RULE, next_steps, pair_view, route_view, tir_not_operational
+from ..transit import RANKING_RULE, lldc_parties, next_steps, pair_view, route_view, tir_not_operational
 from . import urls
 from .common import source_html
 from .html import block, esc, link, paragraphs, rel
@@ -165,16 +165,25 @@ def corridors_section(catalog: Catalog, country_id: str, here: str) -> str:
 # --- what to join next ------------------------------------------------------------------
 
 
+def _practices_by_instrument(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
+    """instrument id -> practices that name it (computed once per catalog)."""
+    key = "practices-by-instrument"
+    if key not in catalog.memo:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for d in catalog.library("practice"):
+            for i in d.get("instruments", []):
+                out.setdefault(i, []).append(d)
+        catalog.memo[key] = out
+    return catalog.memo[key]
+
+
 def _kit(catalog: Catalog, country_id: str, instrument_id: str, here: str) -> str:
     """The accession kit: who may join, what to deposit where, the steps, entry into force, guidance, practice."""
     i = catalog.instrument(instrument_id)
     join = i["how_to_join"]
     guides = [lk for lk in i["links"] if lk["kind"] in ("text", "guide", "status")]
-    joined = {c["id"] for c in catalog.countries() if catalog.cell(instrument_id, c["id"])["status"] == "party"}
-    practices = [
-        d for d in catalog.library("practice")
-        if instrument_id in d.get("instruments", []) and joined & set(d.get("countries", []))
-    ]
+    joined = lldc_parties(catalog)[instrument_id]
+    practices = [d for d in _practices_by_instrument(catalog).get(instrument_id, []) if joined & set(d["countries"])]
     steps = "".join(f"<li>{esc(s)}</li>" for s in join["steps"])
     return facts([
         ("Depositary", esc(i["depositary"]["office"])),
