@@ -101,7 +101,7 @@ def index(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def api_files(catalog: Catalog) -> dict[str, str]:
+def _api_files(catalog: Catalog) -> dict[str, str]:
     """Path -> JSON text of every API file."""
     files = {urls.API_INDEX: _dump(index(catalog)), urls.API_PARTICIPATION: _dump(participation(catalog))}
     for kind in API_KINDS:
@@ -121,3 +121,11 @@ def schema_files(catalog: Catalog) -> dict[str, str]:
         urls.SCHEMA_ROOT + f.name: f.read_text(encoding="utf-8")
         for f in sorted(folder.glob("*.schema.json"))
     }
+
+
+def api_files(catalog: Catalog) -> dict[str, str]:
+    """Path -> JSON text of every API file (made once per catalog: the build and the open-data page share them)."""
+    key = "files:api_files"
+    if key not in catalog.memo:
+        catalog.memo[key] = _api_files(catalog)
+    return catalog.memo[key]

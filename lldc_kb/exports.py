@@ -232,7 +232,7 @@ def datapackage(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def data_files(catalog: Catalog) -> dict[str, str]:
+def _data_files(catalog: Catalog) -> dict[str, str]:
     """Path -> text of every CSV download and the data package."""
     files = {
         urls.STATUS_CSV: status_csv(catalog),
@@ -242,3 +242,14 @@ def data_files(catalog: Catalog) -> dict[str, str]:
     for kind in CSV_KINDS:
         files[urls.data_csv(urls.API_FOLDERS[kind])] = kind_csv(catalog, kind)
     return files
+
+
+def data_files(catalog: Catalog) -> dict[str, str]:
+    """Path -> text of every CSV download and the data package.
+
+    Made once per catalog: the build and the open-data page share them.
+    """
+    key = "files:data_files"
+    if key not in catalog.memo:
+        catalog.memo[key] = _data_files(catalog)
+    return catalog.memo[key]

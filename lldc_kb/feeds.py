@@ -97,7 +97,7 @@ def atom_feed(catalog: Catalog, path: str, title: str, page: str, changes: list[
     return fg.atom_str(pretty=True).decode("utf-8")
 
 
-def feed_files(catalog: Catalog) -> dict[str, str]:
+def _feed_files(catalog: Catalog) -> dict[str, str]:
     """Path -> Atom text: all changes, each country with entries, each instrument."""
     files = {
         urls.CHANGES_FEED: atom_feed(
@@ -189,3 +189,11 @@ def calendar(catalog: Catalog) -> str:
         ev.add("description", (text + "\n\n" if text else "") + f"On the site: {item['page']}")
         cal.add_component(ev)
     return cal.to_ical().decode("utf-8")
+
+
+def feed_files(catalog: Catalog) -> dict[str, str]:
+    """Path -> Atom text of every feed (made once per catalog: the build and the open-data page share them)."""
+    key = "files:feed_files"
+    if key not in catalog.memo:
+        catalog.memo[key] = _feed_files(catalog)
+    return catalog.memo[key]
