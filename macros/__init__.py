@@ -122,3 +122,10 @@ def define_env(env) -> None:
         """Transit neighbours and corridors: sourced or geography."""
         return method_render.routes_summary(catalog, page_url())
 
+    @env.macro
+    def stale_months() -> int:
+        """How long an entry may go without a check before it is flagged (lldc_kb.staleness)."""
+        from lldc_kb.staleness import STALE_AFTER_MONTHS
+
+        return STALE_AFTER_MONTHS
+
