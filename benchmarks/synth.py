@@ -15,6 +15,8 @@ them, so that it exercises the real schemas and rules:
   pycountry's list, which caps the catalog at that list's size (249 countries).
   New countries copy a real LLDC first (up to ``√k`` times the real LLDCs),
   then a real country of another group.
+- any other kind (``fixed_kinds()``: crosswalk, one record per TFA article,
+  corridor ...): the real records, once, at every scale.
 - instruments: about ``√k`` times the real ones (copy ``r`` is ``<id>-s<r>``),
   with one participation file each that has an entry for every LLDC, copied
   from the real entry of the LLDC the country was copied from. When the cap
@@ -24,8 +26,8 @@ them, so that it exercises the real schemas and rules:
 
 ``make_catalog(k, dest)`` writes such a catalog; ``make_project(k, dest)``
 also copies what ``mkdocs build`` needs (``docs/``, ``macros/``, ``hooks/``,
-``lldc_kb/``, ``mkdocs.yml`` ...) so that the real configuration builds the
-site from the synthetic catalog.
+``lldc_kb/``, ``overrides/``, ``mkdocs.yml`` ...) so that the real configuration
+builds the site from the synthetic catalog.
 """
 
 from __future__ import annotations
@@ -47,8 +49,12 @@ from lldc_kb.yamlfile import read_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_CATALOG = REPO / "catalog"
-PROJECT_PARTS = ("docs", "macros", "hooks", "lldc_kb", "mkdocs.yml", "redirects.yaml", "published-urls.txt")
-"""What a temporary project root needs, besides catalog/, to build the site with the real mkdocs.yml."""
+NOT_COPIED = {
+    "catalog", "site", "tests", "benchmarks", "scripts", "spelling", "test-artifacts", "__pycache__",
+}
+"""Top-level entries a temporary project root does without (it gets its own catalog/); everything else
+(docs/, macros/, hooks/, lldc_kb/, overrides/, mkdocs.yml, redirects.yaml ...) is copied, so that the
+real mkdocs.yml builds there whatever it refers to. Hidden entries (.git, .venv, caches) are not copied."""
 
 ID_MAX = 60
 """Maximum length of a record id (common.schema.json)."""
@@ -59,6 +65,14 @@ LLDC = "lldc"
 
 COPIED_KINDS = ("organization", *LIBRARY_KINDS)
 """Kinds with k copies of every real record."""
+SCALED_KINDS = ("vocabulary", "country", "instrument", "participation", *COPIED_KINDS)
+"""Kinds this module knows how to scale; the records of any other kind (crosswalk, one per TFA article;
+corridor ...) are kept as they are, once, at every scale: see ``fixed_kinds``."""
+
+
+def fixed_kinds() -> list[str]:
+    """Kinds of lldc_kb.catalog.KIND_FOLDERS kept at their real count at every scale."""
+    return [k for k in KIND_FOLDERS if k not in SCALED_KINDS]
 
 LIST_REFS: dict[str, str] = {
     "countries": "country",
@@ -214,7 +228,7 @@ class Synth:
 class _Writer:
     def __init__(self, root: Path, real: Real):
         self.root, self.real = root, real
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, int] = dict.fromkeys(KIND_FOLDERS, 0)
         self.bytes = 0
         self.seen: dict[str, set[str]] = {}
 
@@ -228,7 +242,7 @@ class _Writer:
         text = self.real.text[kind][rid] if same else record_text(kind, data)
         raw = text.encode("utf-8")
         (self.root / KIND_FOLDERS[kind] / f"{rid}.yaml").write_bytes(raw)
-        self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.counts[kind] += 1
         self.bytes += len(raw)
 
 
@@ -260,7 +274,7 @@ def make_catalog(k: int, dest: Path, source: Path = REAL_CATALOG) -> Synth:
             shutil.copy2(entry, dest / entry.name)
     out = _Writer(dest, real)
     for vid in real.ids("vocabulary"):  # copied above; counted like the other records
-        out.counts["vocabulary"] = out.counts.get("vocabulary", 0) + 1
+        out.counts["vocabulary"] += 1
         out.bytes += len(real.text["vocabulary"][vid].encode("utf-8"))
 
     # countries: the real ones, then copies of real LLDCs, then of other countries
@@ -354,6 +368,9 @@ def make_catalog(k: int, dest: Path, source: Path = REAL_CATALOG) -> Synth:
                     _rewrite(d, kind, j, real, lambda c, j=j: country(c, j * len(real_countries)),
                              lambda i, j=j: instrument(i, j * n_inst))
                 out.write(kind, d)
+    for kind in fixed_kinds():
+        for rid in real.ids(kind):
+            out.write(kind, real.data[kind][rid])
     return Synth(dest, p, dict(out.counts), out.bytes,
                  {c: t for c, t in copy_of.items() if c != t}, instrument_ids)
 
@@ -384,10 +401,11 @@ def make_project(k: int, dest: Path, repo: Path = REPO) -> Synth:
     """A project root at ``dest`` that builds the site of the catalog at scale ``k`` with the real mkdocs.yml."""
     dest.mkdir(parents=True, exist_ok=True)
     skip = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for part in PROJECT_PARTS:
-        src = repo / part
+    for src in sorted(repo.iterdir()):
+        if src.name in NOT_COPIED or src.name.startswith("."):
+            continue
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=skip)
-        elif src.exists():
-            shutil.copy2(src, dest / part)
+            shutil.copytree(src, dest / src.name, ignore=skip)
+        else:
+            shutil.copy2(src, dest / src.name)
     return make_catalog(k, dest / "catalog", repo / "catalog")
