@@ -190,3 +190,22 @@ def next_steps(catalog: Catalog, country_id: str) -> list[Step]:
         ))
     names = {i["id"]: i["short_name"] for i in catalog.instruments()}
     return sorted(steps, key=lambda s: (*s.key, names[s.instrument].casefold()))
+
+
+def routes_of(catalog: Catalog, corridor: dict[str, Any], origin: str | None = None) -> list[list[str]]:
+    """The routes to check on a corridor, each a list of countries in order.
+
+    A chain is one route; an LLDC served from off it is counted as its first
+    country. A corridor of ``alternatives`` holds one route per non-LLDC
+    country listed: from the LLDC (``origin``, or each LLDC served) through
+    that country.
+    """
+    countries = list(corridor["countries"])
+    if not corridor.get("alternatives"):
+        if origin and origin not in countries:
+            countries.insert(0, origin)
+        return [countries]
+    lldc_ids = {c["id"] for c in catalog.countries()}
+    via = [c for c in countries if c not in lldc_ids]
+    starts = [origin] if origin else list(corridor["lldcs"])
+    return [[start, c] for start in starts for c in via]

@@ -130,3 +130,21 @@ def test_the_method_page_counts_sourced_and_geographic_routes(catalog) -> None:
     assert f"{len(pairs)} transit neighbours of the LLDCs are recorded: {len(pairs) - geo} described" in text
     assert text.count("<li>") == geo
     assert all(c.get("transit_neighbours") for c in catalog.countries()), "every LLDC has its neighbours"
+
+
+def test_a_corridor_of_alternatives_is_checked_route_by_route(mini: MiniCatalog) -> None:
+    from lldc_kb.transit import routes_of
+
+    setup(mini)
+    dump(mini.path("corridors/kaz-sea.yaml"), corridor(
+        id="kaz-sea", name="Kazakhstan to the sea", countries=["kaz", "rus", "chn"], alternatives=True,
+    ))
+    catalog, problems = load_catalog(mini.root, TODAY)
+    assert problems == []
+    d = catalog.of("corridor")["kaz-sea"].data
+    assert routes_of(catalog, d) == [["kaz", "rus"], ["kaz", "chn"]]
+    section = country_page(catalog, "kaz").split("{#corridor-kaz-sea}")[1]
+    by_route = section.split("<strong>Route ")
+    assert "Russian Federation" in by_route[1].split("</strong>")[0]
+    assert "a TIR transport can run end to end" in by_route[1]
+    assert "China" in by_route[2].split("</strong>")[0] and "cannot run end to end" in by_route[2]

@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
-from ..transit import RANKING_RULE, lldc_parties, next_steps, pair_view, route_view, tir_not_operational
+from ..transit import (
+    RANKING_RULE,
+    lldc_parties,
+    next_steps,
+    pair_view,
+    route_view,
+    routes_of,
+    tir_not_operational,
+)
 from . import urls
 from .common import source_html
 from .html import block, esc, link, paragraphs, rel
@@ -95,14 +103,21 @@ def neighbours_section(catalog: Catalog, country_id: str, here: str) -> str:
 
 
 def route_summary(catalog: Catalog, corridor: dict[str, Any], here: str, origin: str | None = None) -> str:
-    """Which instruments are in force along the whole route, and where the others stop.
+    """Which instruments are in force along each route of the corridor, and where the others stop.
 
-    ``origin``: an LLDC the corridor serves from off the route (by a feeder road or rail);
-    it is counted as the first country of its route.
+    ``origin``: the LLDC whose view this is (see ``routes_of``).
     """
-    route = list(corridor["countries"])
-    if origin and origin not in route:
-        route.insert(0, origin)
+    routes = routes_of(catalog, corridor, origin)
+    if len(routes) == 1:
+        return _route_summary(catalog, routes[0], here)
+    return "".join(
+        f"<p><strong>Route {esc(' → '.join(catalog.country(c)['name'] for c in route))}</strong></p>"
+        + _route_summary(catalog, route, here)
+        for route in routes
+    )
+
+
+def _route_summary(catalog: Catalog, route: list[str], here: str) -> str:
     statuses = route_view(catalog, route)
     whole = [s.instrument for s in statuses if s.end_to_end]
     gaps = [s for s in statuses if not s.end_to_end and s.parties]
@@ -150,6 +165,8 @@ def corridors_section(catalog: Catalog, country_id: str, here: str) -> str:
         route = " → ".join(catalog.country(cid)["name"] for cid in d["countries"])
         ports = f" (ports: {esc(', '.join(d['ports']))})" if d.get("ports") else ""
         feeder = (
+            " The corridor lists alternative routes; each is checked on its own."
+            if d.get("alternatives") else
             f" {esc(catalog.country(country_id)['name'])} reaches this corridor by a feeder route; "
             "it is counted as the first country of the route below."
             if country_id not in d["countries"] else ""
