@@ -174,7 +174,7 @@ def corridors_section(catalog: Catalog, country_id: str, here: str) -> str:
         out.append(heading(3, d["name"], f"corridor-{d['id']}"))
         out.append(block(
             f"<p>{link(rel(here, urls.record_url('corridor', d['id'])), d['name'])}: {esc(route)}{ports}. "
-            f"{basis_badge(catalog, d['basis'])}{feeder}</p>" + route_summary(catalog, d, here, country_id)
+            f"Basis: {basis_badge(catalog, d['basis'])}.{feeder}</p>" + route_summary(catalog, d, here, country_id)
         ))
     return "".join(out)
 
