@@ -208,7 +208,7 @@ def _kit(catalog: Catalog, country_id: str, instrument_id: str, here: str) -> st
         ("What to deposit", paragraphs(join["instrument_to_deposit"])),
         ("Steps", f'<ol class="lldc-steps">{steps}</ol>'),
         ("Entry into force", paragraphs(i["entry_into_force"]["rule"])),
-        ("Official texts and guidance", "<ul>" + "".join(
+        ("Official texts, guidance and model instruments", "<ul>" + "".join(
             f"<li><cite>{link(lk['url'], lk['title'], external=True)}</cite></li>" for lk in guides
         ) + "</ul>" if guides else ""),
         ("Practice of countries that joined", "<ul>" + "".join(
